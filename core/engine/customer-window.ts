@@ -1,0 +1,185 @@
+/**
+ * SPEC §4, the part that depends only on the data, M and W: who is in the customer table,
+ * months present, attributes as of M, tenure, window averages of the data columns, services
+ * and plan changes. Driver weights and scores do not touch any of it.
+ */
+import { CATEGORY_FIELDS, type CategoryField } from '../model/fields.js';
+import type { FactTable } from '../model/dataset.js';
+import type { RowMoney } from './row-money.js';
+
+export interface CustomerWindow {
+  readonly evaluationMonth: number;
+  readonly window: number;
+  /** Window month numbers, oldest first, and their index in facts.months (−1 when not loaded). */
+  readonly windowMonths: readonly number[];
+  readonly windowMonthIndex: readonly number[];
+  /** Customer indices of the customer table, ascending (= id order). */
+  readonly table: Int32Array;
+  readonly inTable: Uint8Array;
+  readonly monthsPresent: Int32Array;
+  /** The customer's last present row at or before M (−1 when none); attributes are read from it. */
+  readonly lastRow: Int32Array;
+  readonly attributes: Readonly<Record<CategoryField, Int32Array>>;
+  readonly tenure: Int32Array;
+  /** 1 when tenure came from a join date, 0 when from consecutive months present. */
+  readonly tenureFromJoinDate: Uint8Array;
+  readonly avgRevenue: Float64Array;
+  readonly avgSettlementCost: Float64Array;
+  readonly avgIndividualCost: Float64Array;
+  readonly avgBilledRevenue: Float64Array;
+  readonly avgSuspensionCount: Float64Array;
+  readonly avgSuspensionDays: Float64Array;
+  readonly services: Int32Array;
+  readonly planChanges: Int32Array;
+  /** Row → 1 when its month is in the window. */
+  readonly rowInWindow: Uint8Array;
+}
+
+function monthRange(facts: FactTable, index: number): [number, number] {
+  return [facts.monthStart[index] as number, facts.monthStart[index + 1] as number];
+}
+
+export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluationMonth: number, window: number): CustomerWindow {
+  const n = facts.customerIds.length;
+  const windowMonths: number[] = [];
+  for (let k = evaluationMonth - window + 1; k <= evaluationMonth; k++) windowMonths.push(k);
+  const windowMonthIndex = windowMonths.map((m) => facts.months.indexOf(m));
+
+  const lastRow = new Int32Array(n).fill(-1);
+  const lastJoin = new Int32Array(n).fill(-1);
+  for (let i = 0; i < facts.months.length && (facts.months[i] as number) <= evaluationMonth; i++) {
+    const [start, end] = monthRange(facts, i);
+    for (let r = start; r < end; r++) {
+      const c = facts.customer[r] as number;
+      lastRow[c] = r;
+      const join = facts.joinMonth[r] as number;
+      if (join >= 0) lastJoin[c] = join;
+    }
+  }
+
+  const monthsPresent = new Int32Array(n);
+  const sums = {
+    revenue: new Float64Array(n),
+    settlement: new Float64Array(n),
+    individual: new Float64Array(n),
+    billed: new Float64Array(n),
+    suspensionCount: new Float64Array(n),
+    suspensionDays: new Float64Array(n),
+    minutes: new Float64Array(n),
+    sms: new Float64Array(n),
+    data: new Float64Array(n),
+    vas: new Float64Array(n),
+  };
+  const planChanges = new Int32Array(n);
+  const prevPlan = new Int32Array(n).fill(-1);
+  const prevMonth = new Int32Array(n).fill(-2);
+  const rowInWindow = new Uint8Array(facts.customer.length);
+  const num = facts.numbers;
+  const plan = facts.categories.plan;
+  windowMonthIndex.forEach((index, w) => {
+    if (index < 0) return;
+    const [start, end] = monthRange(facts, index);
+    for (let r = start; r < end; r++) {
+      const c = facts.customer[r] as number;
+      rowInWindow[r] = 1;
+      monthsPresent[c] = (monthsPresent[c] as number) + 1;
+      sums.revenue[c] = (sums.revenue[c] as number) + (money.revenue[r] as number);
+      sums.settlement[c] = (sums.settlement[c] as number) + (money.settlementCost[r] as number);
+      sums.individual[c] = (sums.individual[c] as number) + (money.individualCost[r] as number);
+      sums.billed[c] = (sums.billed[c] as number) + (num.billed_revenue[r] as number);
+      sums.suspensionCount[c] = (sums.suspensionCount[c] as number) + (num.suspension_count[r] as number);
+      sums.suspensionDays[c] = (sums.suspensionDays[c] as number) + (num.suspension_days[r] as number);
+      sums.minutes[c] = (sums.minutes[c] as number) + (num.minutes[r] as number);
+      sums.sms[c] = (sums.sms[c] as number) + (num.sms[r] as number);
+      sums.data[c] = (sums.data[c] as number) + (num.data_mb[r] as number);
+      sums.vas[c] = (sums.vas[c] as number) + (num.vas_count[r] as number);
+      // A plan change counts only between two consecutive window months that are both present.
+      if (prevMonth[c] === w - 1 && prevPlan[c] !== plan[r]) planChanges[c] = (planChanges[c] as number) + 1;
+      prevMonth[c] = w;
+      prevPlan[c] = plan[r] as number;
+    }
+  });
+
+  // Consecutive months present ending at M: the tenure of customers without any join date.
+  const consecutive = new Int32Array(n);
+  for (let i = facts.months.length - 1, expected = evaluationMonth; i >= 0; i--) {
+    const month = facts.months[i] as number;
+    if (month > evaluationMonth) continue;
+    if (month !== expected) break;
+    const [start, end] = monthRange(facts, i);
+    const needed = evaluationMonth - month;
+    for (let r = start; r < end; r++) {
+      const c = facts.customer[r] as number;
+      if (consecutive[c] === needed) consecutive[c] = needed + 1;
+    }
+    expected--;
+  }
+
+  let tableSize = 0;
+  for (let c = 0; c < n; c++) if ((monthsPresent[c] as number) > 0) tableSize++;
+  const table = new Int32Array(tableSize);
+  const inTable = new Uint8Array(n);
+  const tenure = new Int32Array(n);
+  const tenureFromJoinDate = new Uint8Array(n);
+  const avg = (sum: Float64Array): Float64Array => {
+    const out = new Float64Array(n).fill(NaN);
+    for (let i = 0; i < tableSize; i++) {
+      const c = table[i] as number;
+      out[c] = (sum[c] as number) / (monthsPresent[c] as number);
+    }
+    return out;
+  };
+  const services = new Int32Array(n);
+  for (let c = 0, k = 0; c < n; c++) {
+    if ((monthsPresent[c] as number) === 0) continue;
+    table[k++] = c;
+    inTable[c] = 1;
+    const join = lastJoin[c] as number;
+    if (join >= 0) {
+      tenure[c] = Math.max(0, evaluationMonth - join);
+      tenureFromJoinDate[c] = 1;
+    } else {
+      tenure[c] = consecutive[c] as number;
+    }
+    services[c] =
+      ((sums.minutes[c] as number) > 0 ? 1 : 0) +
+      ((sums.sms[c] as number) > 0 ? 1 : 0) +
+      ((sums.data[c] as number) > 0 ? 1 : 0) +
+      ((sums.vas[c] as number) > 0 ? 1 : 0);
+  }
+
+  const attributes = Object.fromEntries(
+    CATEGORY_FIELDS.map((field) => {
+      const column = facts.categories[field];
+      const out = new Int32Array(n).fill(-1);
+      for (let i = 0; i < tableSize; i++) {
+        const c = table[i] as number;
+        out[c] = column[lastRow[c] as number] as number;
+      }
+      return [field, out];
+    }),
+  ) as Record<CategoryField, Int32Array>;
+
+  return {
+    evaluationMonth,
+    window,
+    windowMonths,
+    windowMonthIndex,
+    table,
+    inTable,
+    monthsPresent,
+    lastRow,
+    attributes,
+    tenure,
+    tenureFromJoinDate,
+    avgRevenue: avg(sums.revenue),
+    avgSettlementCost: avg(sums.settlement),
+    avgIndividualCost: avg(sums.individual),
+    avgBilledRevenue: avg(sums.billed),
+    avgSuspensionCount: avg(sums.suspensionCount),
+    avgSuspensionDays: avg(sums.suspensionDays),
+    services,
+    planChanges,
+    rowInWindow,
+  };
+}

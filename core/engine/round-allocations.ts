@@ -1,0 +1,76 @@
+/**
+ * SPEC §10 largest-remainder rounding: per month, floor every customer's allocated figure to
+ * the fen, then hand the missing fen (the exact sum of the allocated pools minus the floored
+ * sum) one each to the largest remainders, ties to the smaller customer_id. The rounded
+ * figures then add up exactly to the month's allocated pool total.
+ */
+import type { FactTable } from '../model/dataset.js';
+import type { ReconciliationRow } from './allocate-common-costs.js';
+import { monthKey } from '../model/month.js';
+import { orderStatistic } from './quantiles.js';
+
+/** Float noise below this many fen is not a remainder (15.999999999 yuan is 1600 fen). */
+const FEN_EPSILON = 1e-6;
+
+export interface RoundedAllocations {
+  /** allocated_rounded per row, in fen (integers). */
+  readonly fen: Float64Array;
+  /** Per loaded month: the exact fen total of its allocated pools. */
+  readonly allocatedPoolsFen: Float64Array;
+}
+
+/**
+ * Adds `step` to the `count` rows of start…end−1 with the largest keys, ties to the smaller
+ * customer index (= smaller id). Selection finds the cut-off key, so no month is sorted.
+ */
+function adjustLargest(fen: Float64Array, keys: Float64Array, start: number, end: number, count: number, step: 1 | -1): void {
+  const size = end - start;
+  const cut = orderStatistic(keys.slice(start, end), size - count);
+  const tied: number[] = [];
+  let given = 0;
+  for (let r = start; r < end; r++) {
+    const key = keys[r] as number;
+    if (key > cut) {
+      fen[r] = (fen[r] as number) + step;
+      given++;
+    } else if (key === cut) tied.push(r);
+  }
+  // Rows are in customer order within a month, so the first tied rows have the smaller ids.
+  for (let k = 0; given < count; k++, given++) {
+    const r = tied[k] as number;
+    fen[r] = (fen[r] as number) + step;
+  }
+}
+
+export function roundAllocations(facts: FactTable, allocated: Float64Array, reconciliation: readonly ReconciliationRow[]): RoundedAllocations {
+  const fen = new Float64Array(allocated.length);
+  const remainder = new Float64Array(allocated.length);
+  const allocatedPoolsFen = new Float64Array(facts.months.length);
+  const monthIndex = new Map<string, number>();
+  facts.months.forEach((m, i) => monthIndex.set(monthKey(m), i));
+  for (const row of reconciliation) {
+    const i = monthIndex.get(row.month);
+    if (row.allocated && i !== undefined) allocatedPoolsFen[i] = (allocatedPoolsFen[i] as number) + row.amountFen;
+  }
+  for (let m = 0; m < facts.months.length; m++) {
+    const start = facts.monthStart[m] as number;
+    const end = facts.monthStart[m + 1] as number;
+    let floored = 0;
+    for (let r = start; r < end; r++) {
+      const exact = (allocated[r] as number) * 100;
+      const f = Math.floor(exact + FEN_EPSILON);
+      fen[r] = f;
+      remainder[r] = exact - f;
+      floored += f;
+    }
+    const missing = Math.round((allocatedPoolsFen[m] as number) - floored);
+    if (missing === 0 || end === start) continue;
+    if (missing > 0) adjustLargest(fen, remainder, start, end, Math.min(missing, end - start), 1);
+    else {
+      // Only float noise across very many rows can floor above the total: take those fen back from the smallest remainders.
+      const negated = remainder.map((x) => -x);
+      adjustLargest(fen, negated, start, end, Math.min(-missing, end - start), -1);
+    }
+  }
+  return { fen, allocatedPoolsFen };
+}
