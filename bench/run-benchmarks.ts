@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: each measurement in fresh processes (so peak RSS is honest), the median
+ * of several. Prints JSON and writes it to bench/results/.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+
+interface EngineSample {
+  customers: number;
+  months: number;
+  fullRunMs: number;
+  whatIfDriverWeightsMs: number;
+  whatIfValueWeightsMs: number;
+  peakRssMb: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function runChild(script: string, args: string[]): EngineSample {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop() as string) as EngineSample;
+}
+
+const engine = SIZES.map((customers) => {
+  const samples = Array.from({ length: PROCESSES }, () => runChild('engine-bench-child.ts', [String(customers), '3']));
+  const pick = (k: keyof EngineSample) => Math.round(median(samples.map((s) => s[k])) * 10) / 10;
+  return {
+    customers,
+    months: 3,
+    processes: PROCESSES,
+    fullRunMs: pick('fullRunMs'),
+    whatIfDriverWeightsMs: pick('whatIfDriverWeightsMs'),
+    whatIfValueWeightsMs: pick('whatIfValueWeightsMs'),
+    peakRssMb: pick('peakRssMb'),
+    runs: samples,
+  };
+});
+
+const report = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, engine };
+const text = JSON.stringify(report, null, 2);
+console.log(text);
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', 'bench.json'), `${text}\n`);

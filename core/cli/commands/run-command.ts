@@ -1,0 +1,78 @@
+/** `cvalue run`: CSV exports + scenario → the run files of SPEC §13. */
+import { ModelSession } from '../../engine/run-model.js';
+import { monthKey } from '../../model/month.js';
+import { defaultScenario, type Scenario } from '../../model/scenario.js';
+import { readInputFiles, type ValidationReport } from '../../io/read-inputs.js';
+import { writeRunFiles } from '../../io/run-files/write-run-files.js';
+import { listFlag, monthFlag, parseFlags, requireFlag } from '../args.js';
+import { inputError, usageError } from '../cli-error.js';
+import { loadScenarioFile } from '../load-scenario.js';
+import type { ModelInput } from '../../model/dataset.js';
+
+const MAX_PROBLEMS_SHOWN = 50;
+
+function describeProblems(report: ValidationReport): string {
+  const errors = report.problems.filter((p) => p.severity === 'error');
+  const lines = errors.slice(0, MAX_PROBLEMS_SHOWN).map((p) => {
+    const where = [p.file, p.sheet, p.row === undefined ? undefined : `行 row ${p.row}`, p.column === undefined ? undefined : `列 column ${p.column}`]
+      .filter((x) => x !== undefined)
+      .join(' · ');
+    const value = p.value === undefined ? '' : ` 值 value「${p.value}」`;
+    return `  ${where}: [${p.code}] ${p.zh} / ${p.en}${value}`;
+  });
+  if (errors.length > MAX_PROBLEMS_SHOWN) lines.push(`  … 另有 ${errors.length - MAX_PROBLEMS_SHOWN} 个错误 / ${errors.length - MAX_PROBLEMS_SHOWN} more errors`);
+  return lines.join('\n');
+}
+
+function checkMonthLoaded(input: ModelInput, scenario: Scenario): void {
+  if (scenario.month === null) return;
+  const months = Array.from(input.facts.months, monthKey);
+  if (!months.includes(scenario.month)) {
+    throw inputError(
+      `评估月 ${scenario.month} 没有用量数据（已载入：${months.join(', ') || '无'}）`,
+      `Evaluation month ${scenario.month} has no usage data (loaded: ${months.join(', ') || 'none'})`,
+    );
+  }
+}
+
+async function scenarioFrom(path: string | undefined, month: string | undefined): Promise<Scenario> {
+  const scenario = path === undefined ? defaultScenario() : await loadScenarioFile(path);
+  return month === undefined ? scenario : { ...scenario, month };
+}
+
+export async function runCommand(args: string[], log: (line: string) => void): Promise<void> {
+  const { values } = parseFlags({
+    args,
+    options: {
+      data: { type: 'string', multiple: true },
+      scenario: { type: 'string' },
+      month: { type: 'string' },
+      'out-dir': { type: 'string' },
+      compare: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const data = listFlag(values.data);
+  if (data.length === 0) throw usageError('缺少参数 --data', 'Missing --data');
+  const outDir = requireFlag(values['out-dir'], '--out-dir');
+  const month = monthFlag(values.month, '--month');
+  const scenario = await scenarioFrom(values.scenario, month);
+  const compareScenario = values.compare === undefined ? undefined : await scenarioFrom(values.compare, month);
+
+  const read = await readInputFiles(data);
+  for (const w of read.report.problems.filter((p) => p.severity === 'warning')) log(`警告 warning: ${w.file}${w.row === undefined ? '' : `:${w.row}`} ${w.zh} / ${w.en}`);
+  if (!read.ok) throw inputError(`输入数据有误，未计算：\n${describeProblems(read.report)}`, 'The input data has errors; nothing was computed (see above).');
+  checkMonthLoaded(read.input, scenario);
+  if (compareScenario !== undefined) checkMonthLoaded(read.input, compareScenario);
+
+  const session = new ModelSession(read.input);
+  const result = session.run(scenario);
+  const other = compareScenario === undefined ? undefined : new ModelSession(read.input).run(compareScenario);
+  const written = await writeRunFiles(outDir, result, other);
+  for (const w of result.warnings) log(`警告 warning: ${w.zh} / ${w.en}`);
+  const eligible = result.eligibility.eligibleList.length;
+  log(`方案「${scenario.name}」评估月 ${monthKey(result.window.evaluationMonth)}：${result.window.table.length} 个用户，${eligible} 个参与评分。`);
+  log(`Scenario "${scenario.name}", month ${monthKey(result.window.evaluationMonth)}: ${result.window.table.length} customers, ${eligible} scored.`);
+  log(`已写入 / written to ${outDir}: ${written.join(', ')}`);
+}

@@ -1,0 +1,82 @@
+/**
+ * Finds the header row of a table and maps its columns to field names. Exports often carry a
+ * title or a date range above the header, so the header is the first row among the first
+ * HEADER_SEARCH_ROWS in which at least two cells name a known field (the caller feeds rows
+ * one by one, as they stream in, to matchHeaderRow).
+ */
+import { CAMPAIGN_FIELDS, FACT_FIELDS, POOL_FIELDS, normalizeHeader } from '../../model/fields.js';
+import type { RawCell } from '../raw-table.js';
+
+export const HEADER_SEARCH_ROWS = 20;
+const MIN_MATCHED_CELLS = 2;
+
+export interface HeaderColumn {
+  /** 0-based column index. */
+  readonly index: number;
+  /** The header cell exactly as in the file. */
+  readonly header: string;
+}
+
+export interface MappedColumn extends HeaderColumn {
+  readonly field: string;
+}
+
+export interface DuplicateColumn {
+  readonly field: string;
+  readonly first: MappedColumn;
+  readonly second: HeaderColumn;
+}
+
+export interface HeaderMatch {
+  /** One column per field; a field's later duplicates are listed in `duplicates` only. */
+  readonly columns: readonly MappedColumn[];
+  readonly duplicates: readonly DuplicateColumn[];
+  readonly unknown: readonly HeaderColumn[];
+  /** Number of cells in the header row, blank trailing cells included. */
+  readonly width: number;
+}
+
+/** Normalised name or alias → field name, over every sheet kind (a field has one name everywhere). */
+const FIELD_BY_HEADER: ReadonlyMap<string, string> = new Map(
+  [...FACT_FIELDS, ...POOL_FIELDS, ...CAMPAIGN_FIELDS].flatMap((def) =>
+    [def.name, ...def.aliases].map((name) => [normalizeHeader(name), def.name] as const),
+  ),
+);
+
+function headerText(cell: RawCell): string | null {
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number') return String(cell);
+  return null;
+}
+
+function fieldForHeader(text: string): string | undefined {
+  return FIELD_BY_HEADER.get(normalizeHeader(text));
+}
+
+/** The row's column mapping if it is a header row, else null. */
+export function matchHeaderRow(row: readonly RawCell[]): HeaderMatch | null {
+  const columns: MappedColumn[] = [];
+  const duplicates: DuplicateColumn[] = [];
+  const unknown: HeaderColumn[] = [];
+  const byField = new Map<string, MappedColumn>();
+  let matched = 0;
+  row.forEach((cell, index) => {
+    const header = headerText(cell);
+    if (header === null || header.trim() === '') return;
+    const field = fieldForHeader(header);
+    if (field === undefined) {
+      unknown.push({ index, header });
+      return;
+    }
+    matched++;
+    const first = byField.get(field);
+    if (first !== undefined) {
+      duplicates.push({ field, first, second: { index, header } });
+      return;
+    }
+    const column = { index, header, field };
+    byField.set(field, column);
+    columns.push(column);
+  });
+  return matched >= MIN_MATCHED_CELLS ? { columns, duplicates, unknown, width: row.length } : null;
+}
