@@ -106,19 +106,6 @@ export function computeCellProfitSums(cells: CustomerCells, win: CustomerWindow,
   return out;
 }
 
-function valueSumsBy(groupOf: Int32Array, groups: number, table: Int32Array, value: Float64Array): ValueSums {
-  const out = columns(VALUE_KEYS, groups);
-  const { valueSum, valueCount } = out;
-  for (let i = 0; i < table.length; i++) {
-    const c = table[i] as number;
-    const v = value[c] as number;
-    if (v !== v) continue; // NaN: no value
-    const g = groupOf[c] as number;
-    valueSum[g] = (valueSum[g] as number) + v;
-    valueCount[g] = (valueCount[g] as number) + 1;
-  }
-  return out;
-}
 
 /** Adds the cells' sums into their groups of one category field, column by column. */
 function rollUp(cellSums: GroupSums, cellCodes: Int32Array, groups: number): GroupSums {
@@ -135,11 +122,23 @@ function rollUp(cellSums: GroupSums, cellCodes: Int32Array, groups: number): Gro
 }
 
 /**
- * Tier groups change with every value, so they are summed straight from the customers.
+ * Tier groups change with every value, so they are summed straight from the customers; the
+ * same pass sums the values into the cells for the category groupings.
  * Every column is a local: V8 does not hoist property loads across typed-array stores.
  */
-function tierSums(codes: Int32Array, groups: number, win: CustomerWindow, eligibility: Eligibility, profit: WindowProfit, values: ValueScores): GroupSums {
+function tierSums(
+  codes: Int32Array,
+  groups: number,
+  win: CustomerWindow,
+  eligibility: Eligibility,
+  profit: WindowProfit,
+  values: ValueScores,
+  cells: CustomerCells,
+  cellValues: ValueSums,
+): GroupSums {
   const out = columns([...BASE_KEYS, ...PROFIT_KEYS, ...VALUE_KEYS], groups);
+  const { cellOf } = cells;
+  const { valueSum: cellValueSum, valueCount: cellValueCount } = cellValues;
   const { customers, eligible, revenue, settlement, individual, allocated, profit: profitSum, negative, loss, valueSum, valueCount } = out;
   const { table, avgRevenue, avgSettlementCost, avgIndividualCost } = win;
   const { avgProfit, avgAllocated } = profit;
@@ -164,6 +163,9 @@ function tierSums(codes: Int32Array, groups: number, win: CustomerWindow, eligib
     if (v === v) {
       valueSum[g] = (valueSum[g] as number) + v;
       valueCount[g] = (valueCount[g] as number) + 1;
+      const cell = cellOf[c] as number;
+      cellValueSum[cell] = (cellValueSum[cell] as number) + v;
+      cellValueCount[cell] = (cellValueCount[cell] as number) + 1;
     }
   }
   return out;
@@ -214,12 +216,6 @@ export function computeAggregates(
   profitSums: ProfitSums,
   values: ValueScores,
 ): Record<Grouping, AggregateRow[]> {
-  const cellSums: GroupSums = { ...base, ...profitSums, ...valueSumsBy(cells.cellOf, cells.cellCount, win.table, values.value) };
-  const out = {} as Record<Grouping, AggregateRow[]>;
-  CATEGORY_FIELDS.forEach((field, f) => {
-    const names = facts.dictionaries[field];
-    out[field] = rowsOf(rollUp(cellSums, cells.cellCodes[f] as Int32Array, names.length), names, field === 'plan').sort(byCodeUnit);
-  });
   // Tier groups in the scenario's order, then the no-value group, then 不参与评分.
   const tierGroups = [...values.tierNames, NO_VALUE_GROUP, INELIGIBLE_TIER];
   const codes = new Int32Array(win.inTable.length);
@@ -232,6 +228,14 @@ export function computeAggregates(
     const t = tier[c] as number;
     codes[c] = t === TIER_INELIGIBLE ? ineligibleGroup : t === TIER_NO_VALUE ? noValueGroup : t;
   }
-  out.tier = rowsOf(tierSums(codes, tierGroups.length, win, eligibility, profit, values), tierGroups, false);
+  const cellValues = columns(VALUE_KEYS, cells.cellCount);
+  const tiers = tierSums(codes, tierGroups.length, win, eligibility, profit, values, cells, cellValues);
+  const cellSums: GroupSums = { ...base, ...profitSums, ...cellValues };
+  const out = {} as Record<Grouping, AggregateRow[]>;
+  CATEGORY_FIELDS.forEach((field, f) => {
+    const names = facts.dictionaries[field];
+    out[field] = rowsOf(rollUp(cellSums, cells.cellCodes[f] as Int32Array, names.length), names, field === 'plan').sort(byCodeUnit);
+  });
+  out.tier = rowsOf(tiers, tierGroups, false);
   return out;
 }

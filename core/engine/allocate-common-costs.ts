@@ -79,19 +79,21 @@ function addScopedPool(allocated: Float64Array, columns: DriverColumns, coef: Fl
   return total;
 }
 
-/** Adds the folded unscoped pools of one month to every row of it, one tight loop per driver. */
-function addMonthPools(allocated: Float64Array, columns: DriverColumns, coef: Float64Array, start: number, end: number): void {
+/** Sets every row of one month to its share of the month's folded unscoped pools (one pass; scoped pools add after). */
+function setMonthPools(allocated: Float64Array, columns: DriverColumns, coef: Float64Array, start: number, end: number): void {
   const cUsers = coef[0] as number;
-  for (let r = start; r < end; r++) allocated[r] = (allocated[r] as number) + cUsers;
-  const perDriver: [number, Float64Array][] = [
-    [coef[1] as number, columns.minutes],
-    [coef[2] as number, columns.data_mb],
-    [coef[3] as number, columns.sms],
-    [coef[4] as number, columns.revenue],
-  ];
-  for (const [c, x] of perDriver) {
-    if (c === 0) continue;
-    for (let r = start; r < end; r++) allocated[r] = (allocated[r] as number) + c * (x[r] as number);
+  const cMinutes = coef[1] as number;
+  const cData = coef[2] as number;
+  const cSms = coef[3] as number;
+  const cRevenue = coef[4] as number;
+  const { minutes, data_mb: data, sms, revenue } = columns;
+  for (let r = start; r < end; r++) {
+    let share = cUsers;
+    if (cMinutes !== 0) share += cMinutes * (minutes[r] as number);
+    if (cData !== 0) share += cData * (data[r] as number);
+    if (cSms !== 0) share += cSms * (sms[r] as number);
+    if (cRevenue !== 0) share += cRevenue * (revenue[r] as number);
+    allocated[r] = share;
   }
 }
 
@@ -100,11 +102,14 @@ export function allocateCommonCosts(
   columns: DriverColumns,
   pools: readonly ScopedPool[],
   scenario: Scenario,
+  reuse?: Float64Array,
 ): Allocation {
-  const allocated = new Float64Array(facts.customer.length);
+  // Every row is assigned by its month's pass below, so a recycled buffer needs no clearing.
+  const allocated = reuse?.length === facts.customer.length ? reuse : new Float64Array(facts.customer.length);
   const warnings: RunWarning[] = [];
   const monthCoef = Array.from({ length: facts.months.length }, () => new Float64Array(DRIVERS.length));
-  const pending: { row: Omit<ReconciliationRow, "allocatedSum">; sum: number }[] = [];
+  const pending: { row: Omit<ReconciliationRow, 'allocatedSum'>; sum: number }[] = [];
+  const scoped: { index: number; coef: Float64Array; rows: Int32Array }[] = [];
 
   for (const pool of pools) {
     const { weights, moved } = effectiveWeights(pool, scenario);
@@ -151,15 +156,12 @@ export function allocateCommonCosts(
       });
       pending.push({ row: { ...base, allocated: true }, sum });
     } else {
-      const sum = addScopedPool(allocated, columns, coef, pool.rows);
-      pending.push({ row: { ...base, allocated: true }, sum });
+      scoped.push({ index: pending.length, coef, rows: pool.rows });
+      pending.push({ row: { ...base, allocated: true }, sum: 0 });
     }
   }
-  monthCoef.forEach((coef, m) => {
-    if (coef.some((c) => c !== 0)) {
-      addMonthPools(allocated, columns, coef, facts.monthStart[m] as number, facts.monthStart[m + 1] as number);
-    }
-  });
+  monthCoef.forEach((coef, m) => setMonthPools(allocated, columns, coef, facts.monthStart[m] as number, facts.monthStart[m + 1] as number));
+  for (const { index, coef, rows } of scoped) (pending[index] as { sum: number }).sum = addScopedPool(allocated, columns, coef, rows);
 
   const usedPools = new Set(pools.map((p) => p.pool.pool));
   for (const name of Object.keys(scenario.drivers.pools).sort()) {

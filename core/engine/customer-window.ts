@@ -58,41 +58,43 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
   }
 
   const monthsPresent = new Int32Array(n);
-  const sums = {
-    revenue: new Float64Array(n),
-    settlement: new Float64Array(n),
-    individual: new Float64Array(n),
-    billed: new Float64Array(n),
-    suspensionCount: new Float64Array(n),
-    suspensionDays: new Float64Array(n),
-    minutes: new Float64Array(n),
-    sms: new Float64Array(n),
-    data: new Float64Array(n),
-    vas: new Float64Array(n),
-  };
+  // Window sums per customer; locals, because V8 does not hoist property loads across typed-array stores.
+  const sumRevenue = new Float64Array(n);
+  const sumSettlement = new Float64Array(n);
+  const sumIndividual = new Float64Array(n);
+  const sumBilled = new Float64Array(n);
+  const sumSuspensionCount = new Float64Array(n);
+  const sumSuspensionDays = new Float64Array(n);
+  const sumMinutes = new Float64Array(n);
+  const sumSms = new Float64Array(n);
+  const sumData = new Float64Array(n);
+  const sumVas = new Float64Array(n);
   const planChanges = new Int32Array(n);
   const prevPlan = new Int32Array(n).fill(-1);
   const prevMonth = new Int32Array(n).fill(-2);
   const rowInWindow = new Uint8Array(facts.customer.length);
   const num = facts.numbers;
+  const { billed_revenue: billed, suspension_count: suspensionCount, suspension_days: suspensionDays, minutes, sms, data_mb: data, vas_count: vas } = num;
+  const { revenue, settlementCost, individualCost } = money;
+  const customer = facts.customer;
   const plan = facts.categories.plan;
   windowMonthIndex.forEach((index, w) => {
     if (index < 0) return;
     const [start, end] = monthRange(facts, index);
     for (let r = start; r < end; r++) {
-      const c = facts.customer[r] as number;
+      const c = customer[r] as number;
       rowInWindow[r] = 1;
       monthsPresent[c] = (monthsPresent[c] as number) + 1;
-      sums.revenue[c] = (sums.revenue[c] as number) + (money.revenue[r] as number);
-      sums.settlement[c] = (sums.settlement[c] as number) + (money.settlementCost[r] as number);
-      sums.individual[c] = (sums.individual[c] as number) + (money.individualCost[r] as number);
-      sums.billed[c] = (sums.billed[c] as number) + (num.billed_revenue[r] as number);
-      sums.suspensionCount[c] = (sums.suspensionCount[c] as number) + (num.suspension_count[r] as number);
-      sums.suspensionDays[c] = (sums.suspensionDays[c] as number) + (num.suspension_days[r] as number);
-      sums.minutes[c] = (sums.minutes[c] as number) + (num.minutes[r] as number);
-      sums.sms[c] = (sums.sms[c] as number) + (num.sms[r] as number);
-      sums.data[c] = (sums.data[c] as number) + (num.data_mb[r] as number);
-      sums.vas[c] = (sums.vas[c] as number) + (num.vas_count[r] as number);
+      sumRevenue[c] = (sumRevenue[c] as number) + (revenue[r] as number);
+      sumSettlement[c] = (sumSettlement[c] as number) + (settlementCost[r] as number);
+      sumIndividual[c] = (sumIndividual[c] as number) + (individualCost[r] as number);
+      sumBilled[c] = (sumBilled[c] as number) + (billed[r] as number);
+      sumSuspensionCount[c] = (sumSuspensionCount[c] as number) + (suspensionCount[r] as number);
+      sumSuspensionDays[c] = (sumSuspensionDays[c] as number) + (suspensionDays[r] as number);
+      sumMinutes[c] = (sumMinutes[c] as number) + (minutes[r] as number);
+      sumSms[c] = (sumSms[c] as number) + (sms[r] as number);
+      sumData[c] = (sumData[c] as number) + (data[r] as number);
+      sumVas[c] = (sumVas[c] as number) + (vas[r] as number);
       // A plan change counts only between two consecutive window months that are both present.
       if (prevMonth[c] === w - 1 && prevPlan[c] !== plan[r]) planChanges[c] = (planChanges[c] as number) + 1;
       prevMonth[c] = w;
@@ -142,10 +144,10 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
       tenure[c] = consecutive[c] as number;
     }
     services[c] =
-      ((sums.minutes[c] as number) > 0 ? 1 : 0) +
-      ((sums.sms[c] as number) > 0 ? 1 : 0) +
-      ((sums.data[c] as number) > 0 ? 1 : 0) +
-      ((sums.vas[c] as number) > 0 ? 1 : 0);
+      ((sumMinutes[c] as number) > 0 ? 1 : 0) +
+      ((sumSms[c] as number) > 0 ? 1 : 0) +
+      ((sumData[c] as number) > 0 ? 1 : 0) +
+      ((sumVas[c] as number) > 0 ? 1 : 0);
   }
 
   const attributes = Object.fromEntries(
@@ -172,12 +174,12 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
     attributes,
     tenure,
     tenureFromJoinDate,
-    avgRevenue: avg(sums.revenue),
-    avgSettlementCost: avg(sums.settlement),
-    avgIndividualCost: avg(sums.individual),
-    avgBilledRevenue: avg(sums.billed),
-    avgSuspensionCount: avg(sums.suspensionCount),
-    avgSuspensionDays: avg(sums.suspensionDays),
+    avgRevenue: avg(sumRevenue),
+    avgSettlementCost: avg(sumSettlement),
+    avgIndividualCost: avg(sumIndividual),
+    avgBilledRevenue: avg(sumBilled),
+    avgSuspensionCount: avg(sumSuspensionCount),
+    avgSuspensionDays: avg(sumSuspensionDays),
     services,
     planChanges,
     rowInWindow,

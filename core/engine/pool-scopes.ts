@@ -26,10 +26,6 @@ export function driverColumns(facts: FactTable): DriverColumns {
   return { minutes: facts.numbers.minutes, data_mb: facts.numbers.data_mb, sms: facts.numbers.sms, revenue };
 }
 
-export function driverValue(columns: DriverColumns, driver: Driver, row: number): number {
-  return driver === 'users' ? 1 : (columns[driver][row] as number);
-}
-
 function findMonthIndex(facts: FactTable, month: number): number {
   for (let i = 0; i < facts.months.length; i++) if (facts.months[i] === month) return i;
   return -1;
@@ -58,12 +54,18 @@ export function scopePools(facts: FactTable, pools: readonly CostPool[], columns
     const start = facts.monthStart[monthIndex] as number;
     const end = facts.monthStart[monthIndex + 1] as number;
     const rows = pool.scope === null ? null : scopeRows(facts, pool, start, end);
+    const count = rows === null ? end - start : rows.length;
     DRIVERS.forEach((driver, d) => {
+      if (driver === 'users') {
+        totals[d] = count;
+        return;
+      }
+      const x = columns[driver];
       let sum = 0;
-      if (rows === null) for (let r = start; r < end; r++) sum += driverValue(columns, driver, r);
-      else for (let i = 0; i < rows.length; i++) sum += driverValue(columns, driver, rows[i] as number);
+      if (rows === null) for (let r = start; r < end; r++) sum += x[r] as number;
+      else for (let i = 0; i < rows.length; i++) sum += x[rows[i] as number] as number;
       totals[d] = sum;
     });
-    return { pool, monthIndex, rows, customersInScope: rows === null ? end - start : rows.length, totals };
+    return { pool, monthIndex, rows, customersInScope: count, totals };
   });
 }

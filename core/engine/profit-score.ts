@@ -63,8 +63,8 @@ export function scoreOnCurve(points: readonly Breakpoint[], x: number): number {
   return s0 + ((x - p0) * (s1 - s0)) / (p1 - p0);
 }
 
-export function computeProfitScores(breakpoints: ProfitBreakpoints, avgProfit: Float64Array, eligibility: Eligibility): Float64Array {
-  const scores = new Float64Array(avgProfit.length).fill(NaN);
+export function computeProfitScores(breakpoints: ProfitBreakpoints, avgProfit: Float64Array, eligibility: Eligibility, reuse?: Float64Array): Float64Array {
+  const scores = (reuse?.length === avgProfit.length ? reuse : new Float64Array(avgProfit.length)).fill(NaN);
   const points = breakpoints.breakpoints;
   if (points.length === 0) return scores;
   const list = eligibility.eligibleList;
@@ -80,7 +80,7 @@ export function computeProfitScores(breakpoints: ProfitBreakpoints, avgProfit: F
     if (k === 0 || x <= p0) scores[c] = ss[0] as number;
     else if (x >= pk) scores[c] = ss[k] as number;
     else {
-      // Counting breakpoints at or below x finds the segment without the mispredicted branches of a binary search.
+      // Counting the breakpoints at or below x: independent comparisons, no mispredicted branches.
       let lo = 0;
       for (let j = 1; j < k; j++) lo += x >= (ps[j] as number) ? 1 : 0;
       const s0 = ss[lo] as number;

@@ -68,12 +68,16 @@ export function evaluationMonthOf(input: ModelInput, scenario: Scenario): number
 export class ModelSession {
   private readonly cache: StageCache;
 
-  /** `clock` (e.g. performance.now) turns on per-stage timings, read back with stageTimings(). */
+  /**
+   * `clock` (e.g. performance.now) turns on per-stage timings, read back with stageTimings().
+   * `reuseBuffers` makes each run overwrite the arrays of the previous one — for a what-if
+   * session that only shows its latest result; a result then stays valid only until the next run.
+   */
   constructor(
     readonly input: ModelInput,
-    clock?: () => number,
+    options: { clock?: () => number; reuseBuffers?: boolean } = {},
   ) {
-    this.cache = new StageCache(clock);
+    this.cache = new StageCache(options);
   }
 
   stageTimings(): ReadonlyMap<string, number> {
@@ -89,19 +93,23 @@ export class ModelSession {
     const money = cache.get('money', [facts], () => computeRowMoney(facts));
     const columns = cache.get('driverColumns', [facts], () => driverColumns(facts));
     const pools = cache.get('pools', [facts, input.pools], () => scopePools(facts, input.pools, columns));
-    const allocation = cache.get('allocation', [pools, sliceKey(scenario.drivers)], () => allocateCommonCosts(facts, columns, pools, scenario));
+    const allocation = cache.get('allocation', [pools, sliceKey(scenario.drivers)], (old: Allocation | undefined) => allocateCommonCosts(facts, columns, pools, scenario, old?.allocated));
     const win = cache.get('window', [money, M, W], () => computeCustomerWindow(facts, money, M, W));
-    const profit = cache.get('profit', [allocation, win], () => computeWindowProfit(facts, money, allocation.allocated, win));
+    const profit = cache.get('profit', [allocation, win], (old: WindowProfit | undefined) => computeWindowProfit(facts, allocation.allocated, win, old));
     const eligibility = cache.get('eligibility', [win, scenario.min_tenure], () => computeEligibility(win, scenario.min_tenure));
     const breakpoints = cache.get('breakpoints', [profit, eligibility, sliceKey(scenario.profit_breakpoints)], () =>
       profitBreakpoints(scenario, profit.avgProfit, eligibility),
     );
-    const profitScore = cache.get('profitScore', [breakpoints], () => computeProfitScores(breakpoints, profit.avgProfit, eligibility));
+    // Wrapped so that a recycled array still comes back as a new stage value (dependants compare by identity).
+    const profitScores = cache.get('profitScore', [breakpoints], (old: { scores: Float64Array } | undefined) => ({
+      scores: computeProfitScores(breakpoints, profit.avgProfit, eligibility, old?.scores),
+    }));
+    const profitScore = profitScores.scores;
     const credit = cache.get('credit', [eligibility, sliceKey(scenario.credit)], () => computeCredit(scenario, win, eligibility));
     const loyalty = cache.get('loyalty', [eligibility, sliceKey(scenario.loyalty)], () => computeLoyalty(scenario, win, eligibility));
     const behaviour = cache.get('behaviour', [eligibility, sliceKey(scenario.behaviour)], () => computeBehaviour(scenario, facts, win, eligibility));
     const valueKey = sliceKey([scenario.value_weights, scenario.value_formula, scenario.tiers, scenario.lowest_tier]);
-    const values = cache.get('values', [profitScore, credit, loyalty, behaviour, valueKey], () =>
+    const values = cache.get('values', [profitScores, credit, loyalty, behaviour, valueKey], (old: ValueScores | undefined) =>
       computeValueScores(
         scenario,
         {
@@ -116,6 +124,7 @@ export class ModelSession {
           tenure: win.tenure,
         },
         eligibility,
+        old,
       ),
     );
     const cells = cache.get('cells', [win], () => computeCustomerCells(facts, win));

@@ -5,17 +5,25 @@
  */
 export class StageCache {
   private readonly entries = new Map<string, { deps: readonly unknown[]; value: unknown }>();
-  /** Milliseconds each stage took when it last recomputed, for benchmarks; the clock is injected to keep the engine pure. */
+  /** Milliseconds each stage took when it last recomputed (with a clock, injected to keep the engine pure). */
   readonly timings = new Map<string, number>();
 
-  constructor(private readonly clock?: () => number) {}
+  constructor(
+    private readonly options: { clock?: (() => number) | undefined; reuseBuffers?: boolean | undefined } = {},
+  ) {}
 
-  get<T>(stage: string, deps: readonly unknown[], compute: () => T): T {
+  /**
+   * The stage's value for these dependencies. `compute` receives the stage's previous value
+   * when the cache recycles buffers (a what-if session), so it can overwrite its arrays
+   * instead of allocating new ones.
+   */
+  get<T>(stage: string, deps: readonly unknown[], compute: (previous: T | undefined) => T): T {
     const hit = this.entries.get(stage);
     if (hit !== undefined && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i])) return hit.value as T;
-    const started = this.clock?.();
-    const value = compute();
-    if (started !== undefined && this.clock !== undefined) this.timings.set(stage, this.clock() - started);
+    const clock = this.options.clock;
+    const started = clock?.();
+    const value = compute(this.options.reuseBuffers === true ? (hit?.value as T | undefined) : undefined);
+    if (started !== undefined && clock !== undefined) this.timings.set(stage, clock() - started);
     this.entries.set(stage, { deps, value });
     return value;
   }

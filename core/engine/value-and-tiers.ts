@@ -64,17 +64,18 @@ function formulaValues(formula: string, x: ValueInputs, list: Int32Array, value:
   }
 }
 
-export function computeValueScores(scenario: Scenario, x: ValueInputs, eligibility: Eligibility): ValueScores {
+export function computeValueScores(scenario: Scenario, x: ValueInputs, eligibility: Eligibility, reuse?: ValueScores): ValueScores {
   const n = eligibility.eligible.length;
-  const value = new Float64Array(n).fill(NaN);
+  const fits = reuse?.value.length === n;
+  const value = (fits ? reuse.value : new Float64Array(n)).fill(NaN);
   const list = eligibility.eligibleList;
   if (scenario.value_formula === null) weightedValues(scenario, x, list, value);
   else formulaValues(scenario.value_formula, x, list, value);
 
   const thresholds = Float64Array.from(scenario.tiers, ([, t]) => t);
   const tiersCount = thresholds.length;
-  const tier = new Int16Array(n).fill(TIER_INELIGIBLE);
-  const borderline = new Uint8Array(n);
+  const tier = (fits ? reuse.tier : new Int16Array(n)).fill(TIER_INELIGIBLE);
+  const borderline = (fits ? reuse.borderline : new Uint8Array(n)).fill(0);
   let nonFiniteCount = 0;
   for (let i = 0; i < list.length; i++) {
     const c = list[i] as number;
@@ -88,7 +89,10 @@ export function computeValueScores(scenario: Scenario, x: ValueInputs, eligibili
     let t = 0;
     for (let k = 0; k < tiersCount; k++) t += v < (thresholds[k] as number) ? 1 : 0;
     tier[c] = t;
-    for (let k = 0; k < tiersCount; k++) if (Math.abs(v - (thresholds[k] as number)) < BORDERLINE_DISTANCE) borderline[c] = 1;
+    // Only the thresholds either side of v can be within the borderline distance.
+    if ((t < tiersCount && v - (thresholds[t] as number) < BORDERLINE_DISTANCE) || (t > 0 && (thresholds[t - 1] as number) - v < BORDERLINE_DISTANCE)) {
+      borderline[c] = 1;
+    }
   }
   return { value, tier, tierNames: tierNamesOf(scenario), borderline, nonFiniteCount };
 }

@@ -20,27 +20,36 @@ export function rowProfits(money: RowMoney, allocated: Float64Array): Float64Arr
   return out;
 }
 
-export function computeWindowProfit(facts: FactTable, money: RowMoney, allocated: Float64Array, win: CustomerWindow): WindowProfit {
+/**
+ * avg_allocated is the mean over the window months present; avg_profit is then
+ * avg_revenue − avg_individual_cost − avg_allocated, which equals the mean of profit(c,m)
+ * (profit is linear) and makes the exported columns add up exactly, as an auditor checks them.
+ */
+export function computeWindowProfit(facts: FactTable, allocated: Float64Array, win: CustomerWindow, reuse?: WindowProfit): WindowProfit {
   const n = facts.customerIds.length;
-  const sumAllocated = new Float64Array(n);
-  const sumProfit = new Float64Array(n);
-  const { revenue, individualCost } = money;
+  const fits = reuse?.avgProfit.length === n;
+  const avgAllocated = fits ? reuse.avgAllocated.fill(0) : new Float64Array(n);
+  const avgProfit = fits ? reuse.avgProfit : new Float64Array(n);
   const customer = facts.customer;
   for (const index of win.windowMonthIndex) {
     if (index < 0) continue;
     const end = facts.monthStart[index + 1] as number;
     for (let r = facts.monthStart[index] as number; r < end; r++) {
       const c = customer[r] as number;
-      const a = allocated[r] as number;
-      sumAllocated[c] = (sumAllocated[c] as number) + a;
-      sumProfit[c] = (sumProfit[c] as number) + ((revenue[r] as number) - (individualCost[r] as number) - a);
+      avgAllocated[c] = (avgAllocated[c] as number) + (allocated[r] as number);
     }
   }
-  // Sums become means in place: customers outside the table keep NaN.
+  const { monthsPresent, avgRevenue, avgIndividualCost } = win;
   for (let c = 0; c < n; c++) {
-    const present = win.monthsPresent[c] as number;
-    sumAllocated[c] = present > 0 ? (sumAllocated[c] as number) / present : NaN;
-    sumProfit[c] = present > 0 ? (sumProfit[c] as number) / present : NaN;
+    const present = monthsPresent[c] as number;
+    if (present > 0) {
+      const a = (avgAllocated[c] as number) / present;
+      avgAllocated[c] = a;
+      avgProfit[c] = (avgRevenue[c] as number) - (avgIndividualCost[c] as number) - a;
+    } else {
+      avgAllocated[c] = NaN;
+      avgProfit[c] = NaN;
+    }
   }
-  return { avgAllocated: sumAllocated, avgProfit: sumProfit };
+  return { avgAllocated, avgProfit };
 }
