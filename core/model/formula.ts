@@ -118,7 +118,7 @@ function compileNode(node: jsep.Expression, depth: number): Node {
 }
 
 function compileCall(call: jsep.CallExpression, depth: number): Node {
-  if (call.callee.type !== 'Identifier') {
+  if (call.callee.type !== 'Identifier' || call['optional'] === true) {
     fail('formula.bad_call', '只能调用 min、max、abs、round、clamp、if', 'Only min, max, abs, round, clamp and if can be called');
   }
   const name = (call.callee as jsep.Identifier).name;
@@ -149,6 +149,21 @@ function compileCall(call: jsep.CallExpression, depth: number): Node {
   }
 }
 
+/**
+ * jsep forgives a few things that are not formulas: empty ';' statements, a trailing comma in
+ * parentheses, and an empty '()' after a number. Refuse them from the text before parsing.
+ */
+function lenientSyntax(text: string): Problem | null {
+  const bad = /[^\x20-\x7e\t\r\n]/.exec(text);
+  if (bad !== null) {
+    return problem('formula.bad_character', `公式中有不允许的字符“${bad[0]}”（请使用半角字符）`, `The formula has a character that is not allowed: "${bad[0]}" (use plain ASCII)`);
+  }
+  if (text.includes(';')) return problem('formula.bad_character', '公式中不允许分号“;”', 'A semicolon ";" is not allowed in a formula');
+  if (/,\s*[,)]/.test(text)) return problem('formula.syntax', '公式语法错误：逗号后缺少参数', 'Formula syntax error: an argument is missing after a comma');
+  if (/[\d.)]\s*\(/.test(text)) return problem('formula.syntax', '公式语法错误：数字或右括号后不能直接跟左括号', 'Formula syntax error: "(" cannot follow a number or ")"');
+  return null;
+}
+
 export type FormulaResult = { ok: true; evaluate: CompiledFormula } | { ok: false; problem: Problem };
 
 /** Parses and checks a formula; the result is either a compiled evaluator or one problem to show. */
@@ -159,6 +174,8 @@ export function compileFormula(text: string): FormulaResult {
   if (text.trim() === '') {
     return { ok: false, problem: problem('formula.empty', '公式为空', 'Formula is empty') };
   }
+  const lenient = lenientSyntax(text);
+  if (lenient !== null) return { ok: false, problem: lenient };
   let ast: jsep.Expression;
   try {
     ast = jsep(text);

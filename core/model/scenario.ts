@@ -115,7 +115,9 @@ export const scenarioSchema = z
     /** Evaluation month M; null takes the latest loaded month. */
     month: z
       .string()
-      .refine(isMonthKey, { message: 'month must be YYYY-MM' })
+      .superRefine((m, ctx) => {
+        if (!isMonthKey(m)) addIssue(ctx, { code: 'scenario.month_format', zh: `评估月须为 YYYY-MM 格式：${m}`, en: `month must be YYYY-MM: ${m}` });
+      })
       .nullable()
       .default(null),
     window: z.number().int().min(1).max(24).default(3),
@@ -193,9 +195,35 @@ function toIssue(issue: z.core.$ZodIssue): ScenarioIssue {
   };
 }
 
+/** JSON.parse makes "__proto__" an own key, but copying it into an object sets the prototype instead. */
+const PROTOTYPE_KEY = '__proto__';
+
+function prototypeKeyPaths(data: unknown, path: string[] = []): string[] {
+  if (data === null || typeof data !== 'object') return [];
+  return Object.keys(data).flatMap((key) => {
+    const here = [...path, key];
+    const nested = prototypeKeyPaths((data as Record<string, unknown>)[key], here);
+    return key === PROTOTYPE_KEY ? [here.join('.'), ...nested] : nested;
+  });
+}
+
 /** Validates unknown data (a scenario file, a form, an IPC argument) into a complete scenario. */
 export function parseScenario(data: unknown): ScenarioParse {
-  const result = scenarioSchema.safeParse(data);
+  // zod would silently drop a "__proto__" pool or segment; refuse such names outright.
+  const reserved = prototypeKeyPaths(data);
+  if (reserved.length > 0) {
+    return {
+      ok: false,
+      issues: reserved.map((path) => ({
+        path,
+        code: 'scenario.reserved_key',
+        zh: `名称“${path.split('.').pop() ?? ''}”不可用（${path}）`,
+        en: `The name "${path.split('.').pop() ?? ''}" cannot be used (${path})`,
+      })),
+    };
+  }
+  // reportInput keeps the received value on each issue, so the messages can say what was received.
+  const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, scenario: result.data };
   return { ok: false, issues: result.error.issues.map(toIssue) };
 }
