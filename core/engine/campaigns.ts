@@ -73,7 +73,11 @@ export function evaluateCampaigns(
   const monthIndexOf = new Map<number, number>();
   facts.months.forEach((m, i) => monthIndexOf.set(m, i));
 
-  const results: ParticipantResult[] = participants.map((participant) => {
+  // Sums must not depend on the order participants arrive in: sort by campaign, customer, start month.
+  const ordered = [...participants].sort(
+    (a, b) => (a.campaign < b.campaign ? -1 : a.campaign > b.campaign ? 1 : a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : a.startMonth - b.startMonth),
+  );
+  const results: ParticipantResult[] = ordered.map((participant) => {
     const c = indexOf(participant.customerId);
     const before = c === undefined ? NaN : meanProfit(facts, profit, c, participant.startMonth - window, window, monthIndexOf);
     const after = c === undefined ? NaN : meanProfit(facts, profit, c, participant.startMonth, window, monthIndexOf);

@@ -22,6 +22,11 @@ export interface LoyaltyScores {
   readonly loyalty: Float64Array;
 }
 
+/** Weights sum to 1 only within the schema's tolerance, and float sums can overshoot by an ulp: keep scores in range. */
+export function clampScore(x: number): number {
+  return x < 0 ? 0 : x > 100 ? 100 : x;
+}
+
 function nanArray(n: number): Float64Array {
   return new Float64Array(n).fill(NaN);
 }
@@ -51,7 +56,7 @@ export function computeCredit(scenario: Scenario, win: CustomerWindow, eligibili
     g2[c] = b;
     g3[c] = s;
     g4[c] = d;
-    credit[c] = w.tenure * a + w.spend * b + w.suspension_count * s + w.suspension_days * d;
+    credit[c] = clampScore(w.tenure * a + w.spend * b + w.suspension_count * s + w.suspension_days * d);
   }
   return { spendCap, spendCapMode: cfg.spend_cap === 'auto' ? 'auto' : 'fixed', g1, g2, g3, g4, credit };
 }
@@ -70,7 +75,7 @@ export function computeLoyalty(scenario: Scenario, win: CustomerWindow, eligibil
     l1[c] = a;
     l2[c] = b;
     l3[c] = s;
-    loyalty[c] = w.tenure * a + w.services * b + w.plan_stability * s;
+    loyalty[c] = clampScore(w.tenure * a + w.services * b + w.plan_stability * s);
   }
   return { l1, l2, l3, loyalty };
 }

@@ -2,6 +2,7 @@
 import { compileFormula, FORMULA_VARIABLES } from '../model/formula.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Eligibility } from './eligibility.js';
+import { clampScore } from './sub-scores.js';
 
 /** Tier codes besides the scenario's tier indices. */
 export const TIER_INELIGIBLE = -1;
@@ -40,7 +41,7 @@ function weightedValues(scenario: Scenario, x: ValueInputs, list: Int32Array, va
   const { profitScore, loyalty, credit, behaviour } = x;
   for (let i = 0; i < list.length; i++) {
     const c = list[i] as number;
-    value[c] = wp * (profitScore[c] as number) + wl * (loyalty[c] as number) + wc * (credit[c] as number) + wb * (behaviour[c] as number);
+    value[c] = clampScore(wp * (profitScore[c] as number) + wl * (loyalty[c] as number) + wc * (credit[c] as number) + wb * (behaviour[c] as number));
   }
 }
 
