@@ -28,6 +28,12 @@ export interface FileEntry {
   /** Data rows read (blank rows and the rows above the header excluded). */
   readonly rows: number;
   readonly sha256: string;
+  /** The header row as found (texts as in the file), and its row number; absent when none was found. */
+  readonly header?: { readonly row: number; readonly cells: readonly string[] };
+  /** Header text → field, as applied (the user's saved mapping or the aliases). */
+  readonly fields?: Readonly<Record<string, string>>;
+  /** True when a saved column mapping (template) was applied. */
+  readonly mappedByTemplate?: boolean;
 }
 
 export interface ValidationReport {

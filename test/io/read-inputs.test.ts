@@ -113,7 +113,7 @@ describe('readInputTables', () => {
     const result = readInputTables([titled]);
     expect(rowCount(input(result).facts)).toBe(2);
     expect(problems(result, 'warning')).toMatchObject([{ code: 'header.below_title', file: 'usage.xlsx', sheet: 'Billing', row: 4 }]);
-    expect(result.report.files).toEqual([{ file: 'usage.xlsx', sheet: 'Billing', kind: 'usage', rows: 2, sha256: 'sha-of-usage.xlsx' }]);
+    expect(result.report.files).toMatchObject([{ file: 'usage.xlsx', sheet: 'Billing', kind: 'usage', rows: 2, sha256: 'sha-of-usage.xlsx', header: { row: 4 }, mappedByTemplate: false }]);
   });
 
   it('gives up on a header after 20 rows', () => {

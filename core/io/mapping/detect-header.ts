@@ -4,6 +4,7 @@
  * HEADER_SEARCH_ROWS in which at least two cells name a known field (the caller feeds rows
  * one by one, as they stream in, to matchHeaderRow).
  */
+import { headerSignature, type ColumnMapping } from '../../model/column-mapping.js';
 import { CAMPAIGN_FIELDS, FACT_FIELDS, POOL_FIELDS, normalizeHeader } from '../../model/fields.js';
 import type { RawCell } from '../raw-table.js';
 
@@ -34,6 +35,8 @@ export interface HeaderMatch {
   readonly unknown: readonly HeaderColumn[];
   /** Number of cells in the header row, blank trailing cells included. */
   readonly width: number;
+  /** The saved mapping that was applied, if the row's signature had one. */
+  readonly mapping: ColumnMapping | null;
 }
 
 /** Normalised name or alias → field name, over every sheet kind (a field has one name everywhere). */
@@ -49,12 +52,20 @@ function headerText(cell: RawCell): string | null {
   return null;
 }
 
-function fieldForHeader(text: string): string | undefined {
-  return FIELD_BY_HEADER.get(normalizeHeader(text));
+/** The field a header names: the user's mapping first (null = ignore the column), then the aliases. */
+function fieldForHeader(text: string, mapping: ColumnMapping | null): string | null | undefined {
+  const key = normalizeHeader(text);
+  if (mapping !== null && Object.hasOwn(mapping.columns, key)) return mapping.columns[key];
+  return FIELD_BY_HEADER.get(key);
 }
 
-/** The row's column mapping if it is a header row, else null. */
-export function matchHeaderRow(row: readonly RawCell[]): HeaderMatch | null {
+/**
+ * The row's column mapping if it is a header row, else null. A row whose signature has a saved
+ * mapping is a header row whatever its cells say; otherwise it needs two recognised fields.
+ */
+export function matchHeaderRow(row: readonly RawCell[], mappings: ReadonlyMap<string, ColumnMapping> = new Map()): HeaderMatch | null {
+  const texts = row.map((cell) => headerText(cell) ?? '');
+  const mapping = mappings.get(headerSignature(texts)) ?? null;
   const columns: MappedColumn[] = [];
   const duplicates: DuplicateColumn[] = [];
   const unknown: HeaderColumn[] = [];
@@ -63,7 +74,8 @@ export function matchHeaderRow(row: readonly RawCell[]): HeaderMatch | null {
   row.forEach((cell, index) => {
     const header = headerText(cell);
     if (header === null || header.trim() === '') return;
-    const field = fieldForHeader(header);
+    const field = fieldForHeader(header, mapping);
+    if (field === null) return; // ignored on purpose by the user's mapping
     if (field === undefined) {
       unknown.push({ index, header });
       return;
@@ -78,5 +90,5 @@ export function matchHeaderRow(row: readonly RawCell[]): HeaderMatch | null {
     byField.set(field, column);
     columns.push(column);
   });
-  return matched >= MIN_MATCHED_CELLS ? { columns, duplicates, unknown, width: row.length } : null;
+  return mapping !== null || matched >= MIN_MATCHED_CELLS ? { columns, duplicates, unknown, width: row.length, mapping } : null;
 }

@@ -4,6 +4,7 @@
  * and reports every problem with file, sheet, row and column. Rows are never kept, so a table
  * costs only what the builders store.
  */
+import type { ColumnMapping } from '../../model/column-mapping.js';
 import type { PoolScope } from '../../model/dataset.js';
 import type { Problem } from '../../model/messages.js';
 import { cellIssues, rowIssues, tableIssues } from '../input-messages.js';
@@ -27,6 +28,8 @@ import { parseScope, type CampaignsCollector, type PoolsCollector } from './pool
 
 export interface MapperSinks {
   readonly log: ProblemLog;
+  /** Saved column mappings by header signature (templates). */
+  readonly mappings: ReadonlyMap<string, ColumnMapping>;
   readonly facts: FactsBuilder;
   readonly pools: PoolsCollector;
   readonly campaigns: CampaignsCollector;
@@ -99,6 +102,7 @@ export class TableMapper {
   private pendingBlankStart = 0;
   private innerBlank = 0;
   private firstInnerBlank = 0;
+  private header: { row: number; cells: string[]; fields: Record<string, string>; mappedByTemplate: boolean } | null = null;
 
   constructor(
     private readonly source: TableSource,
@@ -120,7 +124,8 @@ export class TableMapper {
       this.sinks.log.warning(tableIssues.blankRows(this.innerBlank, this.firstInnerBlank), { ...this.at, row: this.firstInnerBlank });
     }
     const { file, sheet, sha256 } = this.source;
-    return { file, ...(sheet === undefined ? {} : { sheet }), kind: this.kind, rows: this.dataRows, sha256 };
+    const header = this.header === null ? {} : { header: { row: this.header.row, cells: this.header.cells }, fields: this.header.fields, mappedByTemplate: this.header.mappedByTemplate };
+    return { file, ...(sheet === undefined ? {} : { sheet }), kind: this.kind, rows: this.dataRows, sha256, ...header };
   }
 
   private headerNotFound(): void {
@@ -131,13 +136,19 @@ export class TableMapper {
   private search(cells: readonly RawCell[], row: number): void {
     const { log } = this.sinks;
     this.rowsSearched++;
-    const match = matchHeaderRow(cells);
+    const match = matchHeaderRow(cells, this.sinks.mappings);
     if (match === null) {
       if (!isBlankRow(cells)) this.titleRows = true;
       if (this.rowsSearched >= HEADER_SEARCH_ROWS) this.headerNotFound();
       return;
     }
     const at = { ...this.at, row };
+    this.header = {
+      row,
+      cells: cells.map((c) => (c === null ? '' : String(c))),
+      fields: Object.fromEntries(match.columns.map((c) => [c.header, c.field])),
+      mappedByTemplate: match.mapping !== null,
+    };
     if (this.titleRows) log.warning(tableIssues.headerBelowTitle(row), at);
     for (const d of match.duplicates) {
       const problem = tableIssues.duplicateField(d.field, d.first.header, d.first.index + 1);
