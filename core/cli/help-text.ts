@@ -1,8 +1,10 @@
 export const HELP_TEXT = `cvalue — 客户价值评估 命令行 / Customer Value Studio command line
 
 用法 / Usage:
-  npm run cvalue -- run --data <文件或文件夹…> --out-dir <目录> [--scenario x.scenario.json]
+  npm run cvalue -- run (--data <文件或文件夹…> | --db <知识库文件>) --out-dir <目录> [--scenario x.scenario.json]
                         [--month YYYY-MM] [--compare y.scenario.json]
+  npm run cvalue -- import <文件或文件夹…> --db <知识库文件> [--replace]
+  npm run cvalue -- datasets --db <知识库文件> [--delete <导入编号>]
   npm run cvalue -- sample --customers <数量> --months <月数> --out-dir <目录> [--end-month YYYY-MM] [--seed N]
   npm run cvalue -- --help
 
@@ -18,6 +20,23 @@ run     读取用量、结算、个人成本、信用、成本池和营销活动
         into --out-dir (with --compare, also the comparison files). --data may repeat or take a comma-separated
         list; a folder means every .csv in it. --month overrides the scenario's month; without either, the
         latest month in the data is evaluated.
+
+        --db 改从知识库（cvalue import 导入的 SQLite 文件）读取全部导入的数据，结果与 --data 读取同样的文件相同。
+        --db reads every import of a knowledge base (the SQLite file cvalue import writes) instead; the results
+        are the same as --data on the same files.
+
+import  把文件导入知识库（文件不存在时新建）：所有文件一起校验，有任何错误则什么都不写；一次导入在一个事务中
+        写入，中途中断时知识库保持原样。已导入过的文件（SHA-256 相同）默认跳过，--replace 则删除原来的导入后重新导入。
+        同一用户月、同一成本池月份或同一活动参与者已在之前的导入中时拒绝导入（先用 datasets --delete 删除旧导入）。
+        Imports files into a knowledge base (created if missing): they are validated together and any error writes
+        nothing; an import is one transaction, so an interruption leaves the knowledge base as it was. A file
+        already imported (same SHA-256) is skipped, or with --replace its earlier import is deleted and it is
+        imported again. A customer-month, pool-month or campaign participant already held by an earlier import is
+        refused (delete that import first with datasets --delete).
+
+datasets 列出知识库中的导入及其数据集（文件）；--delete 删除一次导入及其全部数据（同一次导入的文件一起删除）。
+        Lists a knowledge base's imports and their datasets (files); --delete removes an import with all its
+        data (the files of one import go together).
 
 sample  生成一个确定性的河南省样例数据集（18 个地市分公司、全球通/动感地带/神州行、约 15 个资费套餐、
         渠道、细分群、营销活动和 5 个公共成本池）。

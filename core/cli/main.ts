@@ -4,6 +4,8 @@ import { HELP_TEXT } from './help-text.js';
 import { runCommand } from './commands/run-command.js';
 import { sampleCommand } from './commands/sample-command.js';
 import { demoCommand } from './commands/demo-command.js';
+import { importCommand } from './commands/import-command.js';
+import { datasetsCommand } from './commands/datasets-command.js';
 
 type Command = (args: string[], log: (line: string) => void) => Promise<void>;
 
@@ -11,6 +13,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   run: runCommand,
   sample: sampleCommand,
   demo: demoCommand,
+  import: importCommand,
+  datasets: datasetsCommand,
 };
 
 export async function main(argv: string[], log: (line: string) => void, logError: (line: string) => void): Promise<number> {

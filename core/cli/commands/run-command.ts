@@ -1,4 +1,4 @@
-/** `cvalue run`: CSV exports + scenario → the run files of SPEC §13. */
+/** `cvalue run`: CSV exports or a knowledge base + scenario → the run files of SPEC §13. */
 import { ModelSession } from '../../engine/run-model.js';
 import { monthKey } from '../../model/month.js';
 import { defaultScenario, type Scenario } from '../../model/scenario.js';
@@ -7,11 +7,14 @@ import { writeRunFiles } from '../../io/run-files/write-run-files.js';
 import { listFlag, monthFlag, parseFlags, requireFlag } from '../args.js';
 import { inputError, usageError } from '../cli-error.js';
 import { loadScenarioFile } from '../load-scenario.js';
+import { withStore } from '../with-store.js';
+import { loadModelInput } from '../../store/load-model-input.js';
 import type { ModelInput } from '../../model/dataset.js';
 
 const MAX_PROBLEMS_SHOWN = 50;
 
-function describeProblems(report: ValidationReport): string {
+/** The report's errors, one line each with file, sheet, row, column and value (shared with `import`). */
+export function describeProblems(report: ValidationReport): string {
   const errors = report.problems.filter((p) => p.severity === 'error');
   const lines = errors.slice(0, MAX_PROBLEMS_SHOWN).map((p) => {
     const where = [p.file, p.sheet, p.row === undefined ? undefined : `行 row ${p.row}`, p.column === undefined ? undefined : `列 column ${p.column}`]
@@ -22,6 +25,11 @@ function describeProblems(report: ValidationReport): string {
   });
   if (errors.length > MAX_PROBLEMS_SHOWN) lines.push(`  … 另有 ${errors.length - MAX_PROBLEMS_SHOWN} 个错误 / ${errors.length - MAX_PROBLEMS_SHOWN} more errors`);
   return lines.join('\n');
+}
+
+/** The report's warnings, one line each. */
+export function logWarnings(report: ValidationReport, log: (line: string) => void): void {
+  for (const w of report.problems.filter((p) => p.severity === 'warning')) log(`警告 warning: ${w.file ?? ''}${w.row === undefined ? '' : `:${w.row}`} ${w.zh} / ${w.en}`);
 }
 
 function checkMonthLoaded(input: ModelInput, scenario: Scenario): void {
@@ -40,11 +48,19 @@ async function scenarioFrom(path: string | undefined, month: string | undefined)
   return month === undefined ? scenario : { ...scenario, month };
 }
 
+async function readData(paths: readonly string[], log: (line: string) => void): Promise<ModelInput> {
+  const read = await readInputFiles(paths);
+  logWarnings(read.report, log);
+  if (!read.ok) throw inputError(`输入数据有误，未计算：\n${describeProblems(read.report)}`, 'The input data has errors; nothing was computed (see above).');
+  return read.input;
+}
+
 export async function runCommand(args: string[], log: (line: string) => void): Promise<void> {
   const { values } = parseFlags({
     args,
     options: {
       data: { type: 'string', multiple: true },
+      db: { type: 'string' },
       scenario: { type: 'string' },
       month: { type: 'string' },
       'out-dir': { type: 'string' },
@@ -54,21 +70,21 @@ export async function runCommand(args: string[], log: (line: string) => void): P
     allowPositionals: false,
   });
   const data = listFlag(values.data);
-  if (data.length === 0) throw usageError('缺少参数 --data', 'Missing --data');
+  const db = values.db === undefined ? undefined : requireFlag(values.db, '--db');
+  if (data.length === 0 && db === undefined) throw usageError('缺少参数 --data 或 --db', 'Missing --data or --db');
+  if (data.length > 0 && db !== undefined) throw usageError('--data 与 --db 只能给出一个', 'Give either --data or --db, not both');
   const outDir = requireFlag(values['out-dir'], '--out-dir');
   const month = monthFlag(values.month, '--month');
   const scenario = await scenarioFrom(values.scenario, month);
   const compareScenario = values.compare === undefined ? undefined : await scenarioFrom(values.compare, month);
 
-  const read = await readInputFiles(data);
-  for (const w of read.report.problems.filter((p) => p.severity === 'warning')) log(`警告 warning: ${w.file}${w.row === undefined ? '' : `:${w.row}`} ${w.zh} / ${w.en}`);
-  if (!read.ok) throw inputError(`输入数据有误，未计算：\n${describeProblems(read.report)}`, 'The input data has errors; nothing was computed (see above).');
-  checkMonthLoaded(read.input, scenario);
-  if (compareScenario !== undefined) checkMonthLoaded(read.input, compareScenario);
+  const input = db === undefined ? await readData(data, log) : await withStore(db, { mustExist: true }, loadModelInput);
+  checkMonthLoaded(input, scenario);
+  if (compareScenario !== undefined) checkMonthLoaded(input, compareScenario);
 
-  const session = new ModelSession(read.input);
+  const session = new ModelSession(input);
   const result = session.run(scenario);
-  const other = compareScenario === undefined ? undefined : new ModelSession(read.input).run(compareScenario);
+  const other = compareScenario === undefined ? undefined : new ModelSession(input).run(compareScenario);
   const written = await writeRunFiles(outDir, result, other);
   for (const w of result.warnings) log(`警告 warning: ${w.zh} / ${w.en}`);
   const eligible = result.eligibility.eligibleList.length;

@@ -1,0 +1,13 @@
+/** Every schema migration, in order. Append only: a released migration is never edited or removed. */
+import { INIT_SQL } from './0001-init.js';
+
+export interface Migration {
+  /** 1, 2, 3, … without gaps. */
+  readonly id: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+// SQL lives in TS modules rather than .sql files: tsx, vitest and a bundled Electron app all
+// resolve an import, whereas a file read at run time needs its path fixed up in every packaging.
+export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'init', sql: INIT_SQL }];
