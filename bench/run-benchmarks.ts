@@ -3,13 +3,15 @@
  * of several. Prints JSON and writes it to bench/results/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+/** Which parts to run: engine, store, import (default all). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,store,import').split(','));
 
 interface EngineSample {
   customers: number;
@@ -30,7 +32,12 @@ function runChild(script: string, args: string[]): EngineSample {
   return JSON.parse(out.trim().split('\n').pop() as string) as EngineSample;
 }
 
-const engine = SIZES.map((customers) => {
+function runScript(script: string, args: string[]): unknown {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').pop() as string) as unknown;
+}
+
+const engine = !PARTS.has('engine') ? [] : SIZES.map((customers) => {
   const samples = Array.from({ length: PROCESSES }, () => runChild('engine-bench-child.ts', [String(customers), '3']));
   const pick = (k: keyof EngineSample) => Math.round(median(samples.map((s) => s[k])) * 10) / 10;
   return {
@@ -45,7 +52,12 @@ const engine = SIZES.map((customers) => {
   };
 });
 
-const report = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, engine };
+// The knowledge base: import 1M customers × 3 months, then load them into the engine's input in fresh processes.
+const store = PARTS.has('store') ? runScript('store-bench.ts', [String(SIZES[SIZES.length - 1] ?? 1_000_000), '3']) : null;
+// The workbook import: a usage workbook through the xlsx reader and the mapping layer.
+const xlsxImport = PARTS.has('import') && existsSync(join(here, 'import-bench.ts')) ? runScript('import-bench.ts', []) : null;
+
+const report = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, engine, store, import: xlsxImport };
 const text = JSON.stringify(report, null, 2);
 console.log(text);
 mkdirSync(join(here, 'results'), { recursive: true });
