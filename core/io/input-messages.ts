@@ -130,6 +130,14 @@ export const tableIssues = {
       `前 ${rows} 行中找不到表头（至少两列须是已知字段名，如 customer_id、月份）`,
       `no header row in the first ${rows} rows (at least two cells must be known field names, like customer_id or 月份)`,
     ),
+  sheetWithoutHeader: (rows: number): Problem =>
+    problem(
+      'header.sheet_ignored',
+      `前 ${rows} 行中没有已知字段名，此工作表不是数据表，已忽略（如“说明”页）`,
+      `no known field names in the first ${rows} rows; this sheet is not a data table and was ignored (like a 说明 sheet)`,
+    ),
+  unusedCellProblem: (problem0: Problem): Problem =>
+    problem(problem0.code, `${problem0.zh}（此列未用于计算，已忽略）`, `${problem0.en} (this column is not used, so it was ignored)`),
   headerBelowTitle: (row: number): Problem =>
     problem('header.below_title', `表头在第${row}行，上方各行已忽略`, `header found on row ${row}; the rows above it are ignored`),
   duplicateField: (field: string, otherHeader: string, otherColumnNumber: number): Problem =>
@@ -174,7 +182,7 @@ export const fileIssues = {
   notFound: problem('file.not_found', '找不到文件或文件夹', 'file or folder not found'),
   readFailed: (detail: string): Problem => problem('file.read_failed', `无法读取文件：${detail}`, `cannot read the file: ${detail}`),
   empty: problem('file.empty', '文件是空的', 'file is empty'),
-  unsupportedType: problem('file.unsupported_type', '只支持 .csv 文件', 'only .csv files are supported'),
+  unsupportedType: problem('file.unsupported_type', '只支持 .csv、.xlsx 和 .xlsm 文件', 'only .csv, .xlsx and .xlsm files are supported'),
   unknownEncoding: problem(
     'file.unknown_encoding',
     '文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030）；请另存为 UTF-8 CSV',
@@ -187,7 +195,7 @@ export const fileIssues = {
   ),
   duplicate: (other: string): Problem =>
     problem('file.duplicate', `与 ${other} 内容相同，已跳过`, `same content as ${other}; skipped`),
-  noCsvInFolder: problem('file.no_csv_in_folder', '文件夹中没有 .csv 文件', 'the folder holds no .csv files'),
+  noCsvInFolder: problem('file.no_csv_in_folder', '文件夹中没有 .csv 或 .xlsx 文件', 'the folder holds no .csv or .xlsx files'),
 };
 
 export const inputIssues = {
@@ -204,4 +212,131 @@ export const inputIssues = {
       `${rows} 行数据所属的用户-月份在用量表中没有记录，已忽略`,
       `${rows} rows belong to customer-months that have no usage row and were ignored`,
     ),
+};
+
+const MiB = 1024 * 1024;
+
+function size(bytes: number): string {
+  if (bytes >= 1024 * MiB) return `${Math.round(bytes / (1024 * MiB))} GiB`;
+  if (bytes >= MiB) return `${Math.round(bytes / MiB)} MiB`;
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
+}
+
+/**
+ * Problems of the .xlsx reader. Part names are zip entry names (xl/worksheets/sheet1.xml);
+ * cell problems name the cell by location (row, column letters and number) beside the message.
+ */
+export const workbookIssues = {
+  notXlsxText: problem(
+    'xlsx.not_xlsx_text',
+    '不是 Excel .xlsx 文件（看起来是 CSV 或 HTML）；请在 Excel 中另存为 .xlsx',
+    'Not an Excel .xlsx file (looks like CSV/HTML); re-save as .xlsx',
+  ),
+  notXlsx: problem('xlsx.not_xlsx', '不是 Excel .xlsx 文件；请在 Excel 中另存为 .xlsx', 'Not an Excel .xlsx file; re-save as .xlsx'),
+  oldXls: problem('xlsx.old_xls', '不支持旧的 .xls 格式；请另存为 .xlsx', 'Old .xls format not supported; save as .xlsx'),
+  encrypted: problem(
+    'xlsx.encrypted',
+    '工作簿有密码保护；请取消密码后另存为 .xlsx',
+    'Workbook is password-protected; remove the password and save it again',
+  ),
+  truncated: problem('xlsx.truncated', '文件已损坏（不完整），请重新下载或导出', 'File is damaged (truncated); download or export it again'),
+  damagedPart: (part: string, reason: Bilingual): Problem =>
+    problem('xlsx.damaged', `文件已损坏：${part} ${reason.zh}`, `File is damaged: ${part} ${reason.en}`),
+  zip64: problem(
+    'xlsx.zip64',
+    '文件使用 zip64 格式（超过 4 GB），不支持',
+    'the file uses the zip64 format (over 4 GB), which is not supported',
+  ),
+  tooManyParts: (limit: number): Problem =>
+    problem('xlsx.too_many_parts', `文件包含的部件过多（超过 ${limit} 个）`, `too many parts in the file (more than ${limit})`),
+  duplicatePart: (name: string): Problem =>
+    problem('xlsx.duplicate_part', `文件中有多个名为 ${name} 的部件`, `more than 1 part with the name ${name}`),
+  badPartName: (name: string): Problem =>
+    problem('xlsx.bad_part_name', `部件名不合法（绝对路径或含 ..）：${name}`, `invalid part name (absolute or containing ..): ${name}`),
+  unsupportedCompression: (part: string, method: number): Problem =>
+    problem('xlsx.unsupported_compression', `${part} 使用了不支持的压缩方式 ${method}`, `${part} uses unsupported compression method ${method}`),
+  encryptedPart: (part: string): Problem =>
+    problem('xlsx.encrypted_part', `${part} 已加密，无法读取`, `${part} is encrypted and cannot be read`),
+  partTooLarge: (part: string, limit: number): Problem =>
+    problem('xlsx.part_too_large', `${part} 解压后超过 ${size(limit)}`, `${part} inflates to more than ${size(limit)}`),
+  totalTooLarge: (part: string, limit: number): Problem =>
+    problem(
+      'xlsx.total_too_large',
+      `读到 ${part} 时解压总量超过 ${size(limit)}`,
+      `the parts inflate to more than ${size(limit)} in total (reached in ${part})`,
+    ),
+  compressionRatio: (part: string): Problem =>
+    problem(
+      'xlsx.compression_ratio',
+      `${part} 的压缩比低于 1%（解压后膨胀超过 100 倍），疑似压缩炸弹`,
+      `${part} has a compression ratio below 1% (it expands more than 100 times): possibly a zip bomb`,
+    ),
+  dtd: (part: string): Problem =>
+    problem('xlsx.dtd', `${part} 含 DTD（<!DOCTYPE>），不支持的 XML`, `unsupported XML (DTD) in ${part}`),
+  malformedXml: (part: string, reason: Bilingual, line: number, column: number): Problem =>
+    problem(
+      'xlsx.malformed_xml',
+      `${part} 的 XML 格式错误（第${line}行第${column}列）：${reason.zh}`,
+      `malformed XML in ${part} (line ${line}, column ${column}): ${reason.en}`,
+    ),
+  structureMissing: (detail: Bilingual): Problem =>
+    problem('xlsx.structure_missing', `工作簿结构缺失：${detail.zh}`, `workbook structure missing: ${detail.en}`),
+  sharedStringsLimit: (limit: number, what: Bilingual): Problem =>
+    problem(
+      'xlsx.shared_strings_limit',
+      `共享字符串的${what.zh}超过 ${limit.toLocaleString('en-US')}`,
+      `the shared strings hold more than ${limit.toLocaleString('en-US')} ${what.en}`,
+    ),
+  macrosIgnored: problem('xlsx.macros_ignored', '工作簿含宏，宏已忽略（从不运行）', 'macros ignored (never run)'),
+  externalLinks: problem(
+    'xlsx.external_links',
+    '工作簿链接了其他工作簿；使用保存时的缓存值，不会刷新',
+    'the workbook links to other workbooks; their cached values are used, never refreshed',
+  ),
+  hiddenSheet: (sheet: string): Problem =>
+    problem('xlsx.hidden_sheet', `隐藏的工作表“${sheet}”已忽略`, `hidden sheet '${sheet}' ignored`),
+  notWorksheet: (sheet: string): Problem =>
+    problem('xlsx.not_worksheet', `“${sheet}”不是数据工作表（图表、宏或对话框表），已忽略`, `sheet '${sheet}' is not a worksheet (chart, macro or dialog sheet); ignored`),
+  hiddenRows: (count: number): Problem =>
+    problem(
+      'xlsx.hidden_rows',
+      `${count} 个隐藏或被筛选隐藏的行已照常读取`,
+      `${count} hidden or filtered-out rows were read like the others`,
+    ),
+  mergedRows: (range: string): Problem =>
+    problem(
+      'xlsx.merged_rows',
+      `单元格 ${range} 跨行合并：只有首行有值，其余行在此处为空；请取消合并并向下填充`,
+      `cells ${range} are merged across rows: only the first row holds the value, the others are empty there; unmerge and fill down`,
+    ),
+  outsideGrid: (cell: string): Problem =>
+    problem('xlsx.outside_grid', `单元格 ${cell} 超出 Excel 的表格范围`, `cell ${cell} outside Excel's grid`),
+  rowsOutOfOrder: problem('xlsx.rows_out_of_order', '行号没有递增（文件已损坏）', 'row numbers do not increase (the file is damaged)'),
+  formulaNoValue: problem(
+    'xlsx.formula_no_value',
+    '公式没有计算结果；请在 Excel 中打开并保存后再导入',
+    'formula has no computed value; open and save it in Excel, then import again',
+  ),
+  errorValue: problem('xlsx.error_value', '单元格是 Excel 错误值；请在工作簿中修正', 'the cell holds an Excel error value; fix it in the workbook'),
+  externalFormula: problem(
+    'xlsx.external_formula',
+    '公式引用其他工作簿或 DDE 链接；使用缓存值，不会重新计算',
+    'formula refers to another workbook or a DDE link; its cached value is used, never recalculated',
+  ),
+  phantomLeapDay: problem(
+    'xlsx.phantom_leap_day',
+    '日期序号 60 即 1900-02-29，这一天不存在（Excel 的闰年错误）',
+    'date serial 60 is 29 Feb 1900, a day that does not exist (an Excel leap-year bug)',
+  ),
+  dateOutOfRange: problem(
+    'xlsx.date_out_of_range',
+    '日期序号超出范围（早于 1900-01-01 或晚于 9999-12-31）',
+    'date serial out of range (before 1900-01-01 or after 9999-12-31)',
+  ),
+  badCellValue: problem('xlsx.bad_cell_value', '单元格的值与其类型不符（文件已损坏）', 'the cell value does not match its type (the file is damaged)'),
+  badSharedString: problem(
+    'xlsx.bad_shared_string',
+    '单元格引用了不存在的共享字符串（文件已损坏）',
+    'the cell refers to a shared string that does not exist (the file is damaged)',
+  ),
 };

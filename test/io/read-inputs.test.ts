@@ -84,13 +84,13 @@ describe('readInputFiles', () => {
     const dir = tempDir('paths');
     const empty = join(dir, 'empty.csv');
     writeFileSync(empty, '');
-    const other = join(dir, 'data.xlsx');
+    const other = join(dir, 'data.txt');
     writeFileSync(other, 'x');
     mkdirSync(join(dir, 'nothing'));
     const result = await readInputFiles([join(dir, 'missing.csv'), other, empty, join(dir, 'nothing')]);
     expect(problems(result).map((p) => [p.code, p.file?.slice(dir.length + 1)])).toEqual([
       ['file.not_found', 'missing.csv'],
-      ['file.unsupported_type', 'data.xlsx'],
+      ['file.unsupported_type', 'data.txt'],
       ['file.no_csv_in_folder', 'nothing'],
       ['file.empty', 'empty.csv'],
     ]);

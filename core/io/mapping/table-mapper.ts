@@ -103,10 +103,16 @@ export class TableMapper {
   private innerBlank = 0;
   private firstInnerBlank = 0;
   private header: { row: number; cells: string[]; fields: Record<string, string>; mappedByTemplate: boolean } | null = null;
+  private mappedColumns = new Set<number>();
 
+  /**
+   * `headerOptional`: a workbook may hold sheets that are not data tables (a 说明 page, a
+   * chart's data); such a sheet is ignored with a warning instead of failing the import.
+   */
   constructor(
     private readonly source: TableSource,
     private readonly sinks: MapperSinks,
+    private readonly headerOptional = false,
   ) {
     this.name = source.sheet === undefined ? source.file : `${source.file} [${source.sheet}]`;
     this.at = source.sheet === undefined ? { file: source.file } : { file: source.file, sheet: source.sheet };
@@ -129,8 +135,14 @@ export class TableMapper {
   }
 
   private headerNotFound(): void {
-    this.sinks.log.error(tableIssues.headerNotFound(HEADER_SEARCH_ROWS), this.at);
+    if (this.headerOptional) this.sinks.log.warning(tableIssues.sheetWithoutHeader(HEADER_SEARCH_ROWS), this.at);
+    else this.sinks.log.error(tableIssues.headerNotFound(HEADER_SEARCH_ROWS), this.at);
     this.state = 'ignoring';
+  }
+
+  /** Whether a cell of this 1-based column feeds the model (false above the header and on ignored sheets). */
+  usesColumn(columnNumber: number): boolean {
+    return this.state === 'reading' && this.mappedColumns.has(columnNumber - 1);
   }
 
   private search(cells: readonly RawCell[], row: number): void {
@@ -166,6 +178,7 @@ export class TableMapper {
     }
     this.kind = kind.kind;
     this.width = match.width;
+    this.mappedColumns = new Set(kind.columns.map((c) => c.index));
     if (kind.family === 'facts') this.handler = this.factsHandler(kind.columns, kind.kind === 'usage');
     else if (kind.family === 'pools') this.handler = this.poolsHandler(kind.columns);
     else this.handler = this.campaignsHandler(kind.columns);
