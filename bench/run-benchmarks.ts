@@ -3,7 +3,7 @@
  * of several. Prints JSON and writes it to bench/results/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,7 +55,7 @@ const engine = !PARTS.has('engine') ? [] : SIZES.map((customers) => {
 // The knowledge base: import 1M customers × 3 months, then load them into the engine's input in fresh processes.
 const store = PARTS.has('store') ? runScript('store-bench.ts', [String(SIZES[SIZES.length - 1] ?? 1_000_000), '3']) : null;
 // The workbook import: a usage workbook through the xlsx reader and the mapping layer.
-const xlsxImport = PARTS.has('import') && existsSync(join(here, 'import-bench.ts')) ? runScript('import-bench.ts', []) : null;
+const xlsxImport = PARTS.has('import') ? runScript('import-bench.ts', [String(SIZES[SIZES.length - 1] ?? 1_000_000)]) : null;
 
 const report = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, engine, store, import: xlsxImport };
 const text = JSON.stringify(report, null, 2);
