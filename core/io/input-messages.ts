@@ -27,6 +27,7 @@ export const cellIssues = {
   ),
   notFinite: problem('cell.not_finite', '数值超出范围', 'number out of range (not finite)'),
   outOfRange: problem('cell.out_of_range', '金额过大，无法精确到分', 'amount too large to keep exact fen'),
+  numberOutOfRange: problem('cell.out_of_range', '数值过大（绝对值超过 1 万亿），应是导出错误', 'number too large (beyond ±1e12); probably an export fault'),
   negative: problem('cell.negative', '不能为负数', 'must not be negative'),
   expectedNumber: problem('cell.expected_number', '应为数字，但单元格是日期或逻辑值', 'expected a number, found a date or a boolean'),
   expectedText: problem('cell.expected_text', '应为文本，但单元格是日期或逻辑值', 'expected text, found a date or a boolean'),
@@ -200,11 +201,12 @@ export const fileIssues = {
 
 export const inputIssues = {
   noInputs: problem('input.no_inputs', '没有可读取的输入', 'no inputs to read'),
-  noUsage: problem(
-    'input.no_usage',
-    '没有用量表（含 billed_revenue/应收费用 列的表）',
-    'no usage sheet (a sheet with a billed_revenue / 应收费用 column)',
-  ),
+  noUsage: (tablesRead: string): Problem =>
+    problem(
+      'input.no_usage',
+      `没有用量表（含 billed_revenue/应收费用 列的表）；已读取：${tablesRead}`,
+      `no usage sheet (a sheet with a billed_revenue / 应收费用 column); read: ${tablesRead}`,
+    ),
   noUsageRows: problem('input.no_usage_rows', '用量表中没有数据行', 'the usage sheets hold no data rows'),
   rowsWithoutUsage: (rows: number): Problem =>
     problem(

@@ -103,7 +103,9 @@ class InputAssembler {
     if (files.length === 0) {
       if (log.errorCount === 0) log.error(inputIssues.noInputs, {});
     } else if (!files.some((f) => f.kind === 'usage')) {
-      log.error(inputIssues.noUsage, {});
+      // Name what was read, so a renamed or unrecognised sheet ("Billing (2)") is easy to spot.
+      const read = files.map((f) => `${f.file}${f.sheet === undefined ? '' : ` [${f.sheet}]`} (${f.kind === 'unknown' ? '未识别 not recognised' : f.kind})`);
+      log.error(inputIssues.noUsage(read.join('; ')), {});
     }
     if (log.errorCount > 0) return { ok: false, report: log.report(files) };
 
@@ -141,31 +143,45 @@ const CELL_VALUE_CODES = new Set(['xlsx.error_value', 'xlsx.formula_no_value', '
 async function readWorkbookFile(assembler: InputAssembler, file: string): Promise<void> {
   const { log } = assembler;
   let mapper: TableMapper | null = null;
+  // The reader reports a part it cannot read after it has closed the sheet, so a closed
+  // mapper is only ended once the next sheet opens or the file is done.
+  let closed: TableMapper | null = null;
+  const endClosed = (): void => {
+    if (closed !== null) assembler.close(closed);
+    closed = null;
+  };
   await readXlsxFile(file, {
     openSheet: (source) => {
+      endClosed();
       const opened = assembler.open(source, true);
       mapper = opened;
       return opened === null ? null : (cells, row) => opened.push(cells, row);
     },
     closeSheet: () => {
-      if (mapper !== null) assembler.close(mapper);
+      closed = mapper;
       mapper = null;
     },
-    problem: (severity, problem, at) => {
+    problem: (severity, problem, reported) => {
+      const current: TableMapper | null = mapper ?? closed;
+      // Name the column by its header, as the mapper's messages do, keeping the letter when there is none.
+      const header = reported.columnNumber === undefined ? undefined : current?.headerOf(reported.columnNumber);
+      const at = header === undefined ? reported : { ...reported, column: header };
       if (severity === 'warning') {
         log.warning(problem, { file, ...at });
         return;
       }
       // A bad value in a column the model does not use (notes, a title row) cannot change a figure.
-      const current: TableMapper | null = mapper;
       if (at.row !== undefined && at.columnNumber !== undefined && current !== null && !current.usesColumn(at.columnNumber) && CELL_VALUE_CODES.has(problem.code)) {
         log.warning(tableIssues.unusedCellProblem(problem), { file, ...at });
         return;
       }
       log.error(problem, { file, ...at });
       if (at.row !== undefined && at.columnNumber !== undefined) log.flagCell(at.row, at.columnNumber);
+      // A part that cannot be read ends the sheet: its mapper must not add "no header" on top.
+      else current?.abandon();
     },
   });
+  endClosed();
 }
 
 /**

@@ -19,6 +19,8 @@ export function isIssue<T extends string | number>(result: Coerced<T>): result i
 const MAX_TEXT_CHARS = 32_767;
 /** Excel keeps 15 significant digits, so a longer numeric id has already lost digits. */
 const MAX_NUMERIC_ID = 999_999_999_999_999;
+/** Largest magnitude accepted for a fact number (yuan, minutes, MB …) of one customer-month. */
+export const MAX_ABS_NUMBER = 1e12;
 const MIN_YEAR = 1900;
 
 export function isBlankCell(cell: RawCell): boolean {
@@ -70,8 +72,11 @@ export function coerceNumber(cell: RawCell): Coerced<number> {
   } else {
     return cellIssues.expectedNumber;
   }
+  if (!Number.isFinite(value)) return cellIssues.notFinite;
+  // A customer-month beyond a trillion is an export fault, and summing such values could overflow.
+  if (Math.abs(value) > MAX_ABS_NUMBER) return cellIssues.numberOutOfRange;
   // + 0 turns −0 (from "-0" or "(0)") into 0, so it prints and compares as 0.
-  return Number.isFinite(value) ? value + 0 : cellIssues.notFinite;
+  return value + 0;
 }
 
 const DECIMAL_PARTS = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;

@@ -140,6 +140,17 @@ export class TableMapper {
     this.state = 'ignoring';
   }
 
+  /** The header text of a 1-based column once the header is known, as the mapper's own messages name columns. */
+  headerOf(columnNumber: number): string | undefined {
+    const text = this.header?.cells[columnNumber - 1];
+    return text === undefined || text === '' ? undefined : text;
+  }
+
+  /** Stops mapping after the reader failed on this table; end() then reports nothing more about it. */
+  abandon(): void {
+    this.state = 'ignoring';
+  }
+
   /** Whether a cell of this 1-based column feeds the model (false above the header and on ignored sheets). */
   usesColumn(columnNumber: number): boolean {
     return this.state === 'reading' && this.mappedColumns.has(columnNumber - 1);

@@ -89,11 +89,11 @@ describe('readInputFiles with workbooks', () => {
     const result = await readInputFiles([path]);
     expect(result.ok).toBe(false);
     expect(result.report.problems.map((p) => [p.severity, p.code, p.file, p.sheet, p.row, p.column, p.columnNumber])).toEqual([
-      ['error', 'xlsx.formula_no_value', path, 'Billing', 3, 'C', 3],
-      ['error', 'xlsx.error_value', path, 'Billing', 4, 'C', 3],
+      ['error', 'xlsx.formula_no_value', path, 'Billing', 3, 'billed_revenue', 3],
+      ['error', 'xlsx.error_value', path, 'Billing', 4, 'billed_revenue', 3],
     ]);
     expect(formatProblem(result.report.problems[1] as (typeof result.report.problems)[number], 'en')).toBe(
-      `${path} [Billing], row 4, column 3 "C": the cell holds an Excel error value; fix it in the workbook (value: "#DIV/0!")`,
+      `${path} [Billing], row 4, column 3 "billed_revenue": the cell holds an Excel error value; fix it in the workbook (value: "#DIV/0!")`,
     );
   });
 
