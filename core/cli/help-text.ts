@@ -3,6 +3,7 @@ export const HELP_TEXT = `cvalue — 客户价值评估 命令行 / Customer Val
 用法 / Usage:
   npm run cvalue -- run (--data <文件或文件夹…> | --db <知识库文件>) --out-dir <目录> [--scenario x.scenario.json]
                         [--month YYYY-MM] [--compare y.scenario.json]
+  npm run cvalue -- validate <文件或文件夹…> [--report 报告.xlsx] [--lang zh|en]
   npm run cvalue -- import <文件或文件夹…> --db <知识库文件> [--replace]
   npm run cvalue -- datasets --db <知识库文件> [--delete <导入编号>]
   npm run cvalue -- sample --customers <数量> --months <月数> --out-dir <目录> [--end-month YYYY-MM] [--seed N]
@@ -24,6 +25,12 @@ run     读取用量、结算、个人成本、信用、成本池和营销活动
         --db 改从知识库（cvalue import 导入的 SQLite 文件）读取全部导入的数据，结果与 --data 读取同样的文件相同。
         --db reads every import of a knowledge base (the SQLite file cvalue import writes) instead; the results
         are the same as --data on the same files.
+
+validate 像 run 一样读取并校验文件（不计算），列出全部问题；--report 另写一个工作簿：问题清单，以及每个有问题的表的
+        原始行（加一列错误说明，出错的单元格标红）。有错误时退出码为 1。
+        Reads and checks the files as run does (no computation) and lists every problem; --report also writes a
+        workbook: the problems, and each table with problems as its original rows with a column of problems added
+        (cells in error filled red). Exits 1 when there are errors.
 
 import  把文件导入知识库（文件不存在时新建）：所有文件一起校验，有任何错误则什么都不写；一次导入在一个事务中
         写入，中途中断时知识库保持原样。已导入过的文件（SHA-256 相同）默认跳过，--replace 则删除原来的导入后重新导入。

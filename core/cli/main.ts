@@ -6,6 +6,7 @@ import { sampleCommand } from './commands/sample-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { importCommand } from './commands/import-command.js';
 import { datasetsCommand } from './commands/datasets-command.js';
+import { validateCommand } from './commands/validate-command.js';
 
 type Command = (args: string[], log: (line: string) => void) => Promise<void>;
 
@@ -15,6 +16,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   demo: demoCommand,
   import: importCommand,
   datasets: datasetsCommand,
+  validate: validateCommand,
 };
 
 export async function main(argv: string[], log: (line: string) => void, logError: (line: string) => void): Promise<number> {
