@@ -24,19 +24,19 @@ export default tseslint.config(
   {
     files: ['core/model/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [...NODE_AND_IO, { group: ['../engine/*', '../io/*', '../store/*', '../service/*', '../cli/*', '../sample/*'], message: 'core/model is the bottom layer.' }] }],
+      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [...NODE_AND_IO, { group: ['**/engine/**', '**/io/**', '**/store/**', '**/service/**', '**/cli/**', '**/sample/**'], message: 'core/model is the bottom layer.' }] }],
     },
   },
   {
     files: ['core/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [...NODE_AND_IO, { group: ['../io/*', '../store/*', '../service/*', '../cli/*', '../sample/*'], message: 'core/engine imports only core/model.' }] }],
+      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [...NODE_AND_IO, { group: ['**/io/**', '**/store/**', '**/service/**', '**/cli/**', '**/sample/**'], message: 'core/engine imports only core/model.' }] }],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [{ group: ['node:*', 'electron', 'better-sqlite3', 'exceljs'], message: 'The renderer runs in a browser: no Node.' }, { group: ['**/core/io/*', '**/core/store/*', '**/core/cli/*'], message: 'The renderer imports only core/model, core/charts and the service API types.' }] }],
+      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [{ group: ['node:*', 'electron', 'better-sqlite3', 'exceljs'], message: 'The renderer runs in a browser: no Node.' }, { group: ['**/core/io/**', '**/core/store/**', '**/core/cli/**', '**/core/sample/**'], message: 'The renderer imports only core/model, core/charts and the service API types.' }] }],
     },
   },
 );

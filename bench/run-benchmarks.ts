@@ -33,8 +33,9 @@ function runChild(script: string, args: string[]): EngineSample {
 }
 
 function runScript(script: string, args: string[]): unknown {
+  // Each part prints one JSON document (pretty-printed or not) and nothing else.
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  return JSON.parse(out.trim().split('\n').pop() as string) as unknown;
+  return JSON.parse(out) as unknown;
 }
 
 const engine = !PARTS.has('engine') ? [] : SIZES.map((customers) => {

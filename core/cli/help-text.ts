@@ -2,29 +2,39 @@ export const HELP_TEXT = `cvalue — 客户价值评估 命令行 / Customer Val
 
 用法 / Usage:
   npm run cvalue -- run (--data <文件或文件夹…> | --db <知识库文件>) --out-dir <目录> [--scenario x.scenario.json]
-                        [--month YYYY-MM] [--compare y.scenario.json]
-  npm run cvalue -- validate <文件或文件夹…> [--report 报告.xlsx] [--lang zh|en]
-  npm run cvalue -- import <文件或文件夹…> --db <知识库文件> [--replace]
+                        [--month YYYY-MM] [--compare y.scenario.json] [--mapping 列映射.json] [--sum-duplicates]
+  npm run cvalue -- validate <文件或文件夹…> [--report 报告.xlsx] [--lang zh|en] [--mapping 列映射.json] [--sum-duplicates]
+  npm run cvalue -- import <文件或文件夹…> --db <知识库文件> [--replace] [--mapping 列映射.json] [--sum-duplicates]
   npm run cvalue -- datasets --db <知识库文件> [--delete <导入编号>]
-  npm run cvalue -- sample --customers <数量> --months <月数> --out-dir <目录> [--end-month YYYY-MM] [--seed N]
+  npm run cvalue -- sample --customers <数量> --months <月数> --out-dir <目录> [--format csv|xlsx] [--end-month YYYY-MM] [--seed N]
   npm run cvalue -- --help
 
-run     读取用量、结算、个人成本、信用、成本池和营销活动的 CSV 导出（UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030，
-        表头可用中文或英文），按方案计算客户价值，并把 SPEC §13 的全部文件写入 --out-dir：
+run     读取用量、结算、个人成本、信用、成本池和营销活动的 Excel 工作簿（.xlsx，每个含表头的工作表为一张表）
+        或 CSV 导出（UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030），表头可用中文或英文，按方案计算客户价值，并把 SPEC §13 的全部文件写入 --out-dir：
         customers.csv、customer_months.csv、aggregates_*.csv、reconciliation*.csv、campaigns.csv、
         campaign_participants.csv、breakpoints.json、summary.json、warnings.json；
         给出 --compare 时另写 migration.csv、compare_plan.csv、compare_branch.csv、tier_changes.csv、comparison.json。
-        --data 可重复，也可用逗号分隔；文件夹读取其中全部 .csv。
+        --data 可重复，也可用逗号分隔；文件夹读取其中全部 .xlsx 和 .csv。另写 scenario.json（实际使用的方案）。
         --month 覆盖方案中的评估月；都未给出时取数据中最新的月份。
-        Reads CSV exports (usage, settlement, individual costs, credit, cost pools, campaigns; UTF-8, UTF-8 with
-        BOM or GBK/GB18030; Chinese or English headers), evaluates the scenario and writes every file of SPEC §13
-        into --out-dir (with --compare, also the comparison files). --data may repeat or take a comma-separated
-        list; a folder means every .csv in it. --month overrides the scenario's month; without either, the
+        Reads workbooks (.xlsx; every sheet with a header is a table) or CSV exports (UTF-8, UTF-8 with BOM or
+        GBK/GB18030) of usage, settlement, individual costs, credit, cost pools and campaigns, with Chinese or
+        English headers, evaluates the scenario and writes every file of SPEC §13 into --out-dir (with
+        --compare, also the comparison files; also scenario.json, the scenario as run). --data may repeat or take
+        a comma-separated list; a folder means every .xlsx and .csv in it. --month overrides the scenario's month; without either, the
         latest month in the data is evaluated.
 
         --db 改从知识库（cvalue import 导入的 SQLite 文件）读取全部导入的数据，结果与 --data 读取同样的文件相同。
         --db reads every import of a knowledge base (the SQLite file cvalue import writes) instead; the results
         are the same as --data on the same files.
+
+--mapping 列映射文件：{"headers": [表头行的各列…], "fields": {"表头": "字段名" 或 null（忽略此列）}}，用于别名
+        不认识的表头；表头行相同（忽略大小写、空格、全角半角）的工作表都按它映射，import 会把它存为模板，下月自动套用。
+        --sum-duplicates：同一张表中同一用户同一月份的多行相加（文本字段须一致），否则重复即为错误。
+        --mapping takes a column mapping file {"headers": [the header row…], "fields": {"header": "field" or null
+        (ignore the column)}} for headers the aliases do not know; every sheet with the same header row (ignoring
+        case, spaces and full-width forms) is mapped by it, and import saves it as a template for next month.
+        --sum-duplicates adds up rows with the same customer and month in one table (text fields must agree);
+        without it such rows are an error.
 
 validate 像 run 一样读取并校验文件（不计算），列出全部问题；--report 另写一个工作簿：问题清单，以及每个有问题的表的
         原始行（加一列错误说明，出错的单元格标红）。有错误时退出码为 1。
@@ -47,8 +57,9 @@ datasets 列出知识库中的导入及其数据集（文件）；--delete 删�
 
 sample  生成一个确定性的河南省样例数据集（18 个地市分公司、全球通/动感地带/神州行、约 15 个资费套餐、
         渠道、细分群、营销活动和 5 个公共成本池）。
+        --format xlsx 写成工作簿（表头为中文别名），默认 CSV。
         Writes a deterministic sample province (Henan's 18 prefectures, three brands, about 15 plans,
-        channels, segments, campaigns and 5 common cost pools) as CSV files.
+        channels, segments, campaigns and 5 common cost pools) as CSV files, or workbooks with --format xlsx.
 
 退出码 / Exit codes:  0 成功 success · 1 输入有误 bad input (message names file, row and column) · 2 用法有误 bad usage
 `;

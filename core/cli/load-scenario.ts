@@ -3,6 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { parseScenario, type Scenario } from '../model/scenario.js';
 import { inputError } from './cli-error.js';
 
+/** JSON.parse says "at position N" (or nothing, at the end of the text): give the line and column instead. */
+function jsonErrorPlace(text: string, reason: string): { zh: string; en: string } {
+  const match = /position (\d+)/.exec(reason);
+  const position = match === null ? text.length : Number(match[1]);
+  const before = text.slice(0, position).split('\n');
+  const line = before.length;
+  const column = (before[before.length - 1] ?? '').length + 1;
+  return { zh: ` 第 ${line} 行第 ${column} 列`, en: ` line ${line}, column ${column}` };
+}
+
 export async function loadScenarioFile(path: string): Promise<Scenario> {
   let text: string;
   try {
@@ -16,7 +26,8 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
     data = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    throw inputError(`方案文件 ${path} 不是有效的 JSON：${reason}`, `Scenario file ${path} is not valid JSON: ${reason}`);
+    const where = jsonErrorPlace(text, reason);
+    throw inputError(`方案文件 ${path}${where.zh} 不是有效的 JSON：${reason}`, `Scenario file ${path}${where.en} is not valid JSON: ${reason}`);
   }
   const parsed = parseScenario(data);
   if (parsed.ok) return parsed.scenario;

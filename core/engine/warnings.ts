@@ -1,5 +1,6 @@
 /** The run's warnings in the order a reader meets them: inputs, allocation, tenure, values. */
 import type { ModelInput } from '../model/dataset.js';
+import { monthKey } from '../model/month.js';
 import type { Allocation } from './allocate-common-costs.js';
 import type { CustomerWindow } from './customer-window.js';
 import type { RunWarning } from './run-warning.js';
@@ -7,6 +8,17 @@ import type { ValueScores } from './value-and-tiers.js';
 
 export function runWarnings(input: ModelInput, allocation: Allocation, win: CustomerWindow, values: ValueScores): RunWarning[] {
   const out: RunWarning[] = [...input.warnings, ...allocation.warnings];
+  if (input.pools.length === 0) {
+    out.push({ code: 'allocation.no_pools', en: 'no common cost pools were loaded; profits carry no allocated costs', zh: '没有载入公共成本池，利润中不含分摊成本' });
+  }
+  const missing = win.windowMonths.filter((_, i) => win.windowMonthIndex[i] === -1).map(monthKey);
+  if (missing.length > 0) {
+    out.push({
+      code: 'window.months_missing',
+      en: `window months without any usage data: ${missing.join(', ')}; nobody present in every window month can be scored`,
+      zh: `评估窗口中以下月份没有用量数据：${missing.join('、')}；无人能在窗口内每月都在网，不能参与评分`,
+    });
+  }
   let withoutJoinDate = 0;
   for (let i = 0; i < win.table.length; i++) if (win.tenureFromJoinDate[win.table[i] as number] === 0) withoutJoinDate++;
   if (withoutJoinDate > 0) {

@@ -3,6 +3,9 @@ import { existsSync, rmSync } from 'node:fs';
 import type { DatasetInfo, ImportSummary } from '../../store/imports-catalog.js';
 import { importFiles } from '../../store/import-files.js';
 import { parseFlags, requireFlag } from '../args.js';
+import { INPUT_FLAGS, inputOptions } from '../input-flags.js';
+import { saveColumnMapping } from '../../store/column-mappings.js';
+import type { ReadInputsOptions } from '../../io/read-inputs.js';
 import { inputError, usageError } from '../cli-error.js';
 import { withStore } from '../with-store.js';
 import { describeProblems, logWarnings } from './run-command.js';
@@ -25,9 +28,9 @@ export function describeDatasets(i: ImportSummary): string[] {
   return i.datasets.map((d) => `  数据集 dataset #${d.id} ${fileName(d)} · ${d.kind} · ${d.rows} 行 rows · sha256 ${d.sha256.slice(0, 12)}`);
 }
 
-async function importInto(db: string, paths: readonly string[], replace: boolean, log: (line: string) => void): Promise<void> {
+async function importInto(db: string, paths: readonly string[], replace: boolean, read: ReadInputsOptions, log: (line: string) => void): Promise<void> {
   await withStore(db, {}, async (store) => {
-    const result = await importFiles(store, paths, { replace });
+    const result = await importFiles(store, paths, { replace, read });
     for (const { file, earlier } of result.skipped) {
       log(`跳过 skipped: ${file} — 已于 ${earlier.importedAt} 导入（导入 #${earlier.importId}）/ already imported on ${earlier.importedAt} (import #${earlier.importId})`);
     }
@@ -46,13 +49,15 @@ async function importInto(db: string, paths: readonly string[], replace: boolean
     }
     log(`已导入 imported: ${describeImport(result.imported)}`);
     for (const line of describeDatasets(result.imported)) log(line);
+    // A hand-made mapping that worked is kept as a template for next month's files.
+    for (const mapping of read.mappings ?? []) saveColumnMapping(store, mapping);
   });
 }
 
 export async function importCommand(args: string[], log: (line: string) => void): Promise<void> {
   const { values, positionals } = parseFlags({
     args,
-    options: { db: { type: 'string' }, replace: { type: 'boolean' } },
+    options: { db: { type: 'string' }, replace: { type: 'boolean' }, ...INPUT_FLAGS },
     strict: true,
     allowPositionals: true,
   });
@@ -60,7 +65,7 @@ export async function importCommand(args: string[], log: (line: string) => void)
   const db = requireFlag(values.db, '--db');
   const existed = existsSync(db);
   try {
-    await importInto(db, positionals, values.replace === true, log);
+    await importInto(db, positionals, values.replace === true, await inputOptions(values), log);
   } catch (e) {
     // A failed first import leaves no empty knowledge base behind: nothing was written.
     if (!existed) for (const path of [db, `${db}-wal`, `${db}-shm`]) rmSync(path, { force: true });

@@ -2,7 +2,8 @@
 import { ModelSession } from '../../engine/run-model.js';
 import { monthKey } from '../../model/month.js';
 import { defaultScenario, type Scenario } from '../../model/scenario.js';
-import { readInputFiles, type ValidationReport } from '../../io/read-inputs.js';
+import { readInputFiles, type ReadInputsOptions, type ValidationReport } from '../../io/read-inputs.js';
+import { INPUT_FLAGS, inputOptions } from '../input-flags.js';
 import { writeRunFiles } from '../../io/run-files/write-run-files.js';
 import { listFlag, monthFlag, parseFlags, requireFlag } from '../args.js';
 import { inputError, usageError } from '../cli-error.js';
@@ -48,8 +49,8 @@ async function scenarioFrom(path: string | undefined, month: string | undefined)
   return month === undefined ? scenario : { ...scenario, month };
 }
 
-async function readData(paths: readonly string[], log: (line: string) => void): Promise<ModelInput> {
-  const read = await readInputFiles(paths);
+async function readData(paths: readonly string[], options: ReadInputsOptions, log: (line: string) => void): Promise<ModelInput> {
+  const read = await readInputFiles(paths, options);
   logWarnings(read.report, log);
   if (!read.ok) throw inputError(`输入数据有误，未计算：\n${describeProblems(read.report)}`, 'The input data has errors; nothing was computed (see above).');
   return read.input;
@@ -65,6 +66,7 @@ export async function runCommand(args: string[], log: (line: string) => void): P
       month: { type: 'string' },
       'out-dir': { type: 'string' },
       compare: { type: 'string' },
+      ...INPUT_FLAGS,
     },
     strict: true,
     allowPositionals: false,
@@ -78,7 +80,7 @@ export async function runCommand(args: string[], log: (line: string) => void): P
   const scenario = await scenarioFrom(values.scenario, month);
   const compareScenario = values.compare === undefined ? undefined : await scenarioFrom(values.compare, month);
 
-  const input = db === undefined ? await readData(data, log) : await withStore(db, { mustExist: true }, loadModelInput);
+  const input = db === undefined ? await readData(data, await inputOptions(values), log) : await withStore(db, { mustExist: true }, loadModelInput);
   checkMonthLoaded(input, scenario);
   if (compareScenario !== undefined) checkMonthLoaded(input, compareScenario);
 

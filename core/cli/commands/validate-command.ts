@@ -5,6 +5,7 @@ import { listInputFiles } from '../../io/list-input-files.js';
 import { readInputFiles, type ValidationReport } from '../../io/read-inputs.js';
 import { exportValidationReport } from '../../io/report/export-validation-report.js';
 import { parseFlags, requireFlag } from '../args.js';
+import { INPUT_FLAGS, inputOptions } from '../input-flags.js';
 import { inputError, usageError } from '../cli-error.js';
 import { describeProblems, logWarnings } from './run-command.js';
 
@@ -39,7 +40,7 @@ async function writeReport(report: ValidationReport, path: string, lang: Lang, l
 export async function validateCommand(args: string[], log: (line: string) => void): Promise<void> {
   const { values, positionals } = parseFlags({
     args,
-    options: { report: { type: 'string' }, lang: { type: 'string' } },
+    options: { report: { type: 'string' }, lang: { type: 'string' }, ...INPUT_FLAGS },
     strict: true,
     allowPositionals: true,
   });
@@ -47,7 +48,7 @@ export async function validateCommand(args: string[], log: (line: string) => voi
   const lang = langFlag(values.lang);
   const reportPath = await reportFlag(values.report, positionals);
 
-  const { report } = await readInputFiles(positionals);
+  const { report } = await readInputFiles(positionals, await inputOptions(values));
   logWarnings(report, log);
   if (reportPath !== undefined) await writeReport(report, reportPath, lang, log);
   const rows = report.files.reduce((sum, f) => sum + f.rows, 0);

@@ -4,6 +4,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { compareRuns } from '../../engine/compare-runs.js';
+import { monthKey } from '../../model/month.js';
 import type { ModelResult } from '../../engine/run-model.js';
 import { csvLine } from './csv-text.js';
 import * as rows from './run-file-rows.js';
@@ -53,6 +54,8 @@ export async function writeRunFiles(outDir: string, result: ModelResult, compare
   await json('breakpoints.json', rows.breakpointsJson(result));
   await json('summary.json', rows.summaryJson(result));
   await json('warnings.json', rows.warningsJson(result));
+  // The scenario as run (defaults filled in, the month resolved), so the results can be reproduced.
+  await json('scenario.json', { ...result.scenario, month: monthKey(result.window.evaluationMonth) });
   if (compareWith !== undefined) {
     const cmp = compareRuns(result, compareWith);
     await csv('migration.csv', rows.migrationRows(cmp));

@@ -72,10 +72,9 @@ describe('damaged and hostile zips', () => {
     const compressed = deflateRawSync(data);
     // Declares exactly a 1% ratio, so only the running check can catch it.
     const lying = withSheetPart({ data, declaredSize: compressed.length * 100 });
-    const started = Date.now();
+    // A hang or an inflate to the end would show as vitest's timeout; time itself is for benchmarks.
     const { errors } = await errorsOf('lying-bomb.xlsx', buildZip(lying));
     expect(errors.map((e) => e.code)).toEqual(['xlsx.compression_ratio']);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('stops an entry that under-declares its size as soon as it inflates past it', async () => {

@@ -33,16 +33,13 @@ describe('mutated workbooks', () => {
       }
       return t;
     };
-    let slowest = 0;
     for (let i = 0; i < RUNS; i++) {
       const target = random(base.length);
       const bytes = buildZip(base.map((p, j) => (j === target ? { ...p, data: mutate(String(p.data)) } : p)));
       if (random(10) === 0) for (let f = 0; f < 3; f++) bytes[random(bytes.length)] = random(256);
       writeFileSync(path, bytes);
-      const started = performance.now();
-      await readXlsxFile(path, { openSheet: () => () => {}, closeSheet: () => {}, problem: () => {} });
-      slowest = Math.max(slowest, performance.now() - started);
+      // Must settle (a hang shows as vitest's timeout) and never throw.
+      await expect(readXlsxFile(path, { openSheet: () => () => {}, closeSheet: () => {}, problem: () => {} })).resolves.toBeUndefined();
     }
-    expect(slowest).toBeLessThan(1000);
   });
 });
