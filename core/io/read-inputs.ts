@@ -25,6 +25,11 @@ export interface ReadInputsOptions {
   readonly maxProblems?: number;
   /** Saved column mappings (templates), applied to sheets whose header signature they match. */
   readonly mappings?: readonly ColumnMapping[];
+  /**
+   * Whether the input must hold usage rows (default true, as a run needs them). The knowledge
+   * base imports the finance department's cost report on its own, without usage.
+   */
+  readonly requireUsage?: boolean;
 }
 
 export type ReadInputsResult =
@@ -67,8 +72,10 @@ class InputAssembler {
   private readonly files: FileEntry[] = [];
   /** sha256 + sheet → the name of the table first read with that content. */
   private readonly seen = new Map<string, string>();
+  private readonly requireUsage: boolean;
 
   constructor(options: ReadInputsOptions) {
+    this.requireUsage = options.requireUsage ?? true;
     this.log = new InputLog(options.maxProblems);
     this.sinks = {
       log: this.log,
@@ -102,7 +109,7 @@ class InputAssembler {
     const { log, files } = this;
     if (files.length === 0) {
       if (log.errorCount === 0) log.error(inputIssues.noInputs, {});
-    } else if (!files.some((f) => f.kind === 'usage')) {
+    } else if (this.requireUsage && !files.some((f) => f.kind === 'usage')) {
       // Name what was read, so a renamed or unrecognised sheet ("Billing (2)") is easy to spot.
       const read = files.map((f) => `${f.file}${f.sheet === undefined ? '' : ` [${f.sheet}]`} (${f.kind === 'unknown' ? '未识别 not recognised' : f.kind})`);
       log.error(inputIssues.noUsage(read.join('; ')), {});
@@ -110,7 +117,7 @@ class InputAssembler {
     if (log.errorCount > 0) return { ok: false, report: log.report(files) };
 
     const { facts, warnings } = this.sinks.facts.build();
-    if (rowCount(facts) === 0) {
+    if (this.requireUsage && rowCount(facts) === 0) {
       log.error(inputIssues.noUsageRows, {});
       return { ok: false, report: log.report(files) };
     }

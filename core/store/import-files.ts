@@ -66,7 +66,8 @@ export async function importFiles(store: Store, paths: readonly string[], option
   // Saved templates first: a mapping the caller passes for the same signature overrides them.
   const mappings = [...listColumnMappings(store), ...(options.read?.mappings ?? [])];
   // Paths the listing could not use go to the reader too, which reports them in its usual way.
-  const read = await readInputFiles([...toRead, ...listed.problems.map((p) => p.path)], { ...options.read, mappings });
+  // A cost report or campaign list may come on its own; a run later needs usage from some import.
+  const read = await readInputFiles([...toRead, ...listed.problems.map((p) => p.path)], { ...options.read, mappings, requireUsage: false });
   if (!read.ok) return { status: 'invalid', report: read.report, skipped };
   const replaceIds = [...new Set(known.flatMap(({ datasets }) => datasets.map((d) => d.importId)))];
   const replaced = replace ? replaceIds.map((id) => getImport(store, id)) : [];

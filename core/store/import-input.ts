@@ -72,7 +72,8 @@ export function importInput(store: Store, request: ImportRequest): ImportSummary
         const mapping = datasetMapping(f);
         dataset.run(id, f.file, f.sheet ?? null, f.kind, f.sha256, f.rows, mapping === null ? null : JSON.stringify(mapping));
       }
-      writeFactTable(db, id, input.facts, idColumns, (done, total) => progress({ stage: 'facts', done, total }));
+      // A cost report or campaign list imported on its own brings no facts.
+      if (input.facts.customer.length > 0) writeFactTable(db, id, input.facts, idColumns, (done, total) => progress({ stage: 'facts', done, total }));
       progress({ stage: 'pools' });
       writePools(db, id, input.pools);
       progress({ stage: 'campaigns' });

@@ -35,7 +35,7 @@ describe('cvalue run --db', () => {
     expect(await cvalue('run', '--db', db, '--scenario', SCENARIO, '--compare', compare, '--out-dir', fromDb)).toMatchObject({ code: 0, err: '' });
     expect(await cvalue('run', '--data', MINI, '--scenario', SCENARIO, '--compare', compare, '--out-dir', fromData)).toMatchObject({ code: 0, err: '' });
     const files = readdirSync(fromData).sort();
-    expect(files.length).toBe(20);
+    expect(files.length).toBe(21);
     expect(readdirSync(fromDb).sort()).toEqual(files);
     for (const file of files) expect(readFileSync(join(fromDb, file)).equals(readFileSync(join(fromData, file))), file).toBe(true);
   });

@@ -81,6 +81,7 @@ export async function runCommand(args: string[], log: (line: string) => void): P
   const compareScenario = values.compare === undefined ? undefined : await scenarioFrom(values.compare, month);
 
   const input = db === undefined ? await readData(data, await inputOptions(values), log) : await withStore(db, { mustExist: true }, loadModelInput);
+  if (input.facts.customer.length === 0) throw inputError('知识库中没有用量数据（请先导入用量表）', 'The knowledge base holds no usage data (import a usage sheet first)');
   checkMonthLoaded(input, scenario);
   if (compareScenario !== undefined) checkMonthLoaded(input, compareScenario);
 
