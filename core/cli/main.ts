@@ -41,6 +41,11 @@ export async function main(argv: string[], log: (line: string) => void, logError
 
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntryPoint) {
+  // Piping into `head` closes stdout early; that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2), (l) => console.log(l), (l) => console.error(l)).then(
     (code) => {
       process.exitCode = code;

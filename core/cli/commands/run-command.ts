@@ -30,7 +30,10 @@ export function describeProblems(report: ValidationReport): string {
 
 /** The report's warnings, one line each. */
 export function logWarnings(report: ValidationReport, log: (line: string) => void): void {
-  for (const w of report.problems.filter((p) => p.severity === 'warning')) log(`警告 warning: ${w.file ?? ''}${w.row === undefined ? '' : `:${w.row}`} ${w.zh} / ${w.en}`);
+  for (const w of report.problems.filter((p) => p.severity === 'warning')) {
+    const where = [w.file, w.sheet === undefined ? undefined : `[${w.sheet}]`, w.row === undefined ? undefined : `行 row ${w.row}`].filter((x) => x !== undefined).join(' ');
+    log(`警告 warning: ${where === '' ? '' : `${where}: `}${w.zh} / ${w.en}`);
+  }
 }
 
 function checkMonthLoaded(input: ModelInput, scenario: Scenario): void {
@@ -89,7 +92,9 @@ export async function runCommand(args: string[], log: (line: string) => void): P
   const result = session.run(scenario);
   const other = compareScenario === undefined ? undefined : new ModelSession(input).run(compareScenario);
   const written = await writeRunFiles(outDir, result, other);
-  for (const w of result.warnings) log(`警告 warning: ${w.zh} / ${w.en}`);
+  // Reading files printed the input warnings with the file report already; a knowledge base has none.
+  const printed = db === undefined ? input.warnings : [];
+  for (const w of result.warnings.filter((x) => !printed.includes(x))) log(`警告 warning: ${w.zh} / ${w.en}`);
   const eligible = result.eligibility.eligibleList.length;
   log(`方案「${scenario.name}」评估月 ${monthKey(result.window.evaluationMonth)}：${result.window.table.length} 个用户，${eligible} 个参与评分。`);
   log(`Scenario "${scenario.name}", month ${monthKey(result.window.evaluationMonth)}: ${result.window.table.length} customers, ${eligible} scored.`);
