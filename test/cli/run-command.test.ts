@@ -2,21 +2,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../core/cli/main.js';
+import { cvalue } from '../support/cvalue.js';
 import { tempDir } from '../support/paths.js';
 
-interface Outcome {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cvalue(...args: string[]): Promise<Outcome> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const RUN_FILES = [
   'customers.csv', 'customer_months.csv', 'aggregates_plan.csv', 'aggregates_brand.csv', 'aggregates_branch.csv',

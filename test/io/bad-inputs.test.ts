@@ -15,6 +15,7 @@ import { monthKey } from '../../core/model/month.js';
 import type { ExpectedFact, ExpectedProblem, Manifest, ManifestEntry } from '../../scripts/bad-inputs/manifest.js';
 import { MANIFEST_NAME, writeBadInputs } from '../../scripts/bad-inputs/write.js';
 import { REPO_ROOT, tempDir } from '../support/paths.js';
+import { plainInput } from '../support/plain-input.js';
 
 const DIR = join(REPO_ROOT, 'test/fixtures/bad-inputs');
 const manifest = JSON.parse(readFileSync(join(DIR, MANIFEST_NAME), 'utf8')) as Manifest;
@@ -66,25 +67,6 @@ function factsOf(input: ModelInput, expected: readonly ExpectedFact[]): Expected
   return rows;
 }
 
-/** Comparable form of a ModelInput (typed arrays as plain arrays). */
-function plain(model: ModelInput): unknown {
-  const { facts } = model;
-  return {
-    facts: {
-      ...facts,
-      customerIds: Array.from({ length: facts.customerIds.length }, (_, i) => facts.customerIds.at(i)),
-      months: Array.from(facts.months),
-      monthStart: Array.from(facts.monthStart),
-      customer: Array.from(facts.customer),
-      joinMonth: Array.from(facts.joinMonth),
-      numbers: Object.fromEntries(Object.entries(facts.numbers).map(([k, v]) => [k, Array.from(v)])),
-      categories: Object.fromEntries(Object.entries(facts.categories).map(([k, v]) => [k, Array.from(v)])),
-    },
-    pools: model.pools,
-    campaigns: model.campaigns,
-    warnings: model.warnings,
-  };
-}
 
 /** Object.prototype as it is now: its own keys and their values. */
 function prototypeSnapshot(): [string | symbol, unknown][] {
@@ -153,7 +135,7 @@ describe('bad-input corpus: each file gives its exact outcome', () => {
         if (expected.pools !== undefined) {
           expect(result.input.pools.map((p) => ({ pool: p.pool, month: monthKey(p.month), amountFen: p.amountFen }))).toEqual(expected.pools);
         }
-        if (expected.sameInputAs !== undefined) expect(plain(result.input)).toEqual(plain(await inputOf(expected.sameInputAs)));
+        if (expected.sameInputAs !== undefined) expect(plainInput(result.input)).toEqual(plainInput(await inputOf(expected.sameInputAs)));
       }
 
       // #22 and every other case: no header or value reached Object.prototype.

@@ -15,6 +15,7 @@ import { readInputFiles, type ReadInputsResult } from '../../core/io/read-inputs
 import { formatProblem } from '../../core/io/validation-report.js';
 import type { ModelInput } from '../../core/model/dataset.js';
 import { MINI, tempDir } from '../support/paths.js';
+import { plainInput } from '../support/plain-input.js';
 
 const run = promisify(execFile);
 /** LibreOffice's first start in a fresh profile takes several seconds; a slow CI machine more. */
@@ -28,25 +29,6 @@ function input(result: ReadInputsResult): ModelInput {
   return result.input;
 }
 
-/** Comparable form of a ModelInput (typed arrays as plain arrays). */
-function plain(model: ModelInput): unknown {
-  const { facts } = model;
-  return {
-    facts: {
-      ...facts,
-      customerIds: Array.from({ length: facts.customerIds.length }, (_, i) => facts.customerIds.at(i)),
-      months: Array.from(facts.months),
-      monthStart: Array.from(facts.monthStart),
-      customer: Array.from(facts.customer),
-      joinMonth: Array.from(facts.joinMonth),
-      numbers: Object.fromEntries(Object.entries(facts.numbers).map(([k, v]) => [k, Array.from(v)])),
-      categories: Object.fromEntries(Object.entries(facts.categories).map(([k, v]) => [k, Array.from(v)])),
-    },
-    pools: model.pools,
-    campaigns: model.campaigns,
-    warnings: model.warnings,
-  };
-}
 
 function csvHeader(name: string): string[] {
   const [header = []] = parse(readFileSync(join(MINI, name), 'utf8'), { to_line: 1 }) as string[][];
@@ -98,7 +80,7 @@ describe('workbooks written by LibreOffice', () => {
       const workbooks = await convert(true, CSV_NAMES);
       const result = await readInputFiles(workbooks);
       expect(result.report.problems).toEqual([]);
-      expect(plain(input(result))).toEqual(plain(reference));
+      expect(plainInput(input(result))).toEqual(plainInput(reference));
       expect(result.report.files.map((f) => [f.kind, f.rows])).toEqual(
         (await readInputFiles([MINI])).report.files.map((f) => [f.kind, f.rows]),
       );
@@ -173,7 +155,7 @@ describe('workbooks written by openpyxl', () => {
       await run(python, ['-c', OPENPYXL_SCRIPT, path, MINI], { timeout: TOOL_TIMEOUT_MS });
       const result = await readInputFiles([path]);
       expect(result.report.problems).toEqual([]);
-      expect(plain(input(result))).toEqual(plain(reference));
+      expect(plainInput(input(result))).toEqual(plainInput(reference));
       expect(result.report.files.map((f) => f.sheet)).toEqual(CSV_NAMES.map((n) => n.replace(/\.csv$/, '')));
     },
     TOOL_TIMEOUT_MS,

@@ -2,21 +2,9 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../core/cli/main.js';
+import { cvalue } from '../support/cvalue.js';
 import { MINI, tempDir } from '../support/paths.js';
 
-interface Outcome {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cvalue(...args: string[]): Promise<Outcome> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const dir = tempDir('cli-db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

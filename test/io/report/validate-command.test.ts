@@ -2,22 +2,10 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../core/cli/main.js';
+import { cvalue } from '../../support/cvalue.js';
 import { tempDir } from '../../support/paths.js';
 import { readReport, writeCsvInput, writeWorkbookInput } from './report-fixtures.js';
 
-interface Outcome {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cvalue(...args: string[]): Promise<Outcome> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('cvalue validate', () => {
   const dir = tempDir('validate');

@@ -11,6 +11,7 @@ import type { ModelInput } from '../../../core/model/dataset.js';
 import { MINI, tempDir } from '../../support/paths.js';
 import { readWorkbook } from './support/read-workbook.js';
 import { row, STYLE, writeWorkbook } from './support/workbook-builder.js';
+import { plainInput } from '../../support/plain-input.js';
 
 const dir = tempDir('xlsx-inputs');
 const MINI_FILES = ['usage', 'settlement', 'individual_costs', 'credit', 'cost_pools', 'campaigns'];
@@ -30,25 +31,6 @@ function typedCell(header: string, text: string): ExcelJS.CellValue {
   return keepText ? text : Number(text);
 }
 
-/** Comparable form of a ModelInput (typed arrays as plain arrays). */
-function plain(model: ModelInput): unknown {
-  const { facts } = model;
-  return {
-    facts: {
-      ...facts,
-      customerIds: Array.from({ length: facts.customerIds.length }, (_, i) => facts.customerIds.at(i)),
-      months: Array.from(facts.months),
-      monthStart: Array.from(facts.monthStart),
-      customer: Array.from(facts.customer),
-      joinMonth: Array.from(facts.joinMonth),
-      numbers: Object.fromEntries(Object.entries(facts.numbers).map(([k, v]) => [k, Array.from(v)])),
-      categories: Object.fromEntries(Object.entries(facts.categories).map(([k, v]) => [k, Array.from(v)])),
-    },
-    pools: model.pools,
-    campaigns: model.campaigns,
-    warnings: model.warnings,
-  };
-}
 
 describe('readInputFiles with workbooks', () => {
   it('gives the worked example the same input from one workbook as from its CSV files', async () => {
@@ -68,7 +50,7 @@ describe('readInputFiles with workbooks', () => {
     const fromCsv = await readInputFiles([MINI]);
     const fromXlsx = await readInputFiles([path]);
     expect(fromXlsx.report.problems).toEqual([]);
-    expect(plain(input(fromXlsx))).toEqual(plain(input(fromCsv)));
+    expect(plainInput(input(fromXlsx))).toEqual(plainInput(input(fromCsv)));
     expect(fromXlsx.report.files.map((f) => [f.sheet, f.kind, f.rows])).toEqual([
       ['usage', 'usage', 11],
       ['settlement', 'settlement', 6],
