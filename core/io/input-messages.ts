@@ -19,6 +19,16 @@ const FAMILY_NAMES: Readonly<Record<SheetFamily, Bilingual>> = {
 };
 
 export const cellIssues = {
+  formulaLike: problem(
+    'cell.formula_like',
+    '文本以 = + - @ 或制表符/换行开头，像公式；按文本读取，导出时也写成文本',
+    'text starts with = + - @ or a tab or line break, like a formula; it is read as text and exported as text',
+  ),
+  invisibleCharacters: problem(
+    'cell.invisible_characters',
+    '文本含控制字符、零宽字符或文字方向控制符（可能被用来伪装名称）',
+    'text holds control, zero-width or text-direction characters (which can disguise a name)',
+  ),
   requiredEmpty: problem('cell.required_empty', '必填单元格为空', 'required cell is empty'),
   notANumber: problem(
     'cell.not_a_number',
@@ -148,6 +158,12 @@ export const tableIssues = {
       `two columns map to field ${field} (the other is column ${otherColumnNumber} "${otherHeader}")`,
     ),
   unknownColumn: problem('header.unknown_column', '不认识的列，已忽略', 'unknown column, ignored'),
+  normalizedHeaders: (list: string): Problem =>
+    problem(
+      'header.normalized',
+      `以下表头经规范化（大小写、空格、全角半角）后才识别：${list}`,
+      `these headers were recognised only after normalising case, spaces and full-width forms: ${list}`,
+    ),
   unusedColumn: (family: SheetFamily): Problem =>
     problem(
       'header.unused_column',

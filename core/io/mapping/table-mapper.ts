@@ -21,7 +21,7 @@ import {
   isIssue,
   type Coerced,
 } from './coerce.js';
-import { HEADER_SEARCH_ROWS, matchHeaderRow } from './detect-header.js';
+import { HEADER_SEARCH_ROWS, isExactFieldName, matchHeaderRow } from './detect-header.js';
 import { detectKind, type TableKind, type TypedColumn } from './detect-kind.js';
 import { isCategoryField, isNumericFactField, type FactsBuilder, type FactValueField } from './facts-builder.js';
 import { parseScope, type CampaignsCollector, type PoolsCollector } from './pools-and-campaigns.js';
@@ -81,6 +81,18 @@ function factCell<T extends string | number>(
   };
 }
 
+/** What spreadsheet programs treat as the start of a formula (CSV/formula injection). */
+const FORMULA_LIKE = /^[=+\-@\t\r\n]/;
+/** Control characters (but tab and line breaks), zero-width characters and bidirectional overrides. */
+function hasInvisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+    if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || c === 0x2060 || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff) return true;
+  }
+  return false;
+}
+
 function isBlankRow(cells: readonly RawCell[]): boolean {
   return cells.every(isBlankCell);
 }
@@ -104,6 +116,8 @@ export class TableMapper {
   private firstInnerBlank = 0;
   private header: { row: number; cells: string[]; fields: Record<string, string>; mappedByTemplate: boolean } | null = null;
   private mappedColumns = new Set<number>();
+  /** Mapped text columns, whose cells are checked for formula-like and invisible characters. */
+  private textColumns: readonly TypedColumn[] = [];
 
   /**
    * `headerOptional`: a workbook may hold sheets that are not data tables (a 说明 page, a
@@ -187,9 +201,13 @@ export class TableMapper {
     for (const u of kind.unused) {
       log.warning(tableIssues.unusedColumn(kind.family), { ...at, column: u.header, columnNumber: u.index + 1 });
     }
+    // Headers found only after normalising (" Customer ID", full-width letters) are listed, so a near-miss is visible.
+    const normalised = match.mapping === null ? kind.columns.filter((c) => !isExactFieldName(c.header)) : [];
+    if (normalised.length > 0) log.warning(tableIssues.normalizedHeaders(normalised.map((c) => JSON.stringify(c.header)).join(', ')), at);
     this.kind = kind.kind;
     this.width = match.width;
     this.mappedColumns = new Set(kind.columns.map((c) => c.index));
+    this.textColumns = kind.columns.filter((c) => c.type === 'text');
     if (kind.family === 'facts') this.handler = this.factsHandler(kind.columns, kind.kind === 'usage');
     else if (kind.family === 'pools') this.handler = this.poolsHandler(kind.columns);
     else this.handler = this.campaignsHandler(kind.columns);
@@ -218,6 +236,17 @@ export class TableMapper {
       }
     }
     this.handler?.(cells, row);
+    this.checkText(cells, row);
+  }
+
+  /** Text that looks like a formula or hides characters is kept as text, with a warning naming the cell. */
+  private checkText(cells: readonly RawCell[], row: number): void {
+    for (const column of this.textColumns) {
+      const cell = cells[column.index];
+      if (typeof cell !== 'string' || cell === '-') continue;
+      const problem = FORMULA_LIKE.test(cell) ? cellIssues.formulaLike : hasInvisible(cell) ? cellIssues.invisibleCharacters : null;
+      if (problem !== null) this.sinks.log.warning(problem, { ...this.at, row, column: column.header, columnNumber: column.index + 1, value: cellForReport(cell) });
+    }
   }
 
   private cellError(problem: Problem, row: number, column: TypedColumn, cells: readonly RawCell[]): void {

@@ -63,10 +63,12 @@ describe('exportValidationReport', () => {
   it('finds the problems the fixtures were made with', () => {
     const found = report.problems.map((p) => [p.file === csv ? 'csv' : 'book', p.sheet ?? null, p.row ?? null, p.columnNumber ?? null, p.code]);
     expect(found).toEqual([
+      ['csv', null, 2, 4, 'cell.formula_like'],
       ['csv', null, 3, 3, 'cell.not_a_number'],
       ['csv', null, 4, 3, 'cell.required_empty'],
       ['csv', null, 5, 1, 'row.duplicate_key'],
       ['book', '用量', 2, null, 'header.below_title'],
+      ['book', '用量', 3, 4, 'cell.formula_like'],
       ['book', '用量', 4, 3, 'cell.not_a_number'],
       ['book', '用量', 5, 3, 'cell.required_empty'],
       ['book', '用量', 6, 1, 'row.duplicate_key'],
@@ -85,15 +87,15 @@ describe('exportValidationReport', () => {
     const rows = rowsBelow(sheet, '严重程度');
     expect(rows).toHaveLength(report.problems.length);
     const column = (p: ReportProblem): string | null =>
-      p.columnNumber === 3 ? 'C billed_revenue' : p.columnNumber === 1 ? 'A customer_id' : null;
+      p.columnNumber === 3 ? 'C billed_revenue' : p.columnNumber === 1 ? 'A customer_id' : p.columnNumber === 4 ? 'D plan' : null;
     rows.forEach((row, i) => {
       const p = report.problems[i] as ReportProblem;
       expect(rowValues(row, 9)).toEqual([p.severity === 'error' ? '错误' : '警告', p.file, p.sheet ?? null, p.row ?? null, column(p), p.code, p.zh, p.en, p.value ?? null]);
       expect(fontColour(row.getCell(1))).toBe(p.severity === 'error' ? 'FFC00000' : 'FFE26B0A');
     });
     // The workbook reader names a cell by its letter; the label still gets the header text.
-    expect(rows[7]?.getCell(5).value).toBe('C billed_revenue');
-    expect(rows[7]?.getCell(9).value).toBe('#DIV/0!');
+    expect(rows[9]?.getCell(5).value).toBe('C billed_revenue');
+    expect(rows[9]?.getCell(9).value).toBe('#DIV/0!');
   });
 
   it('freezes and filters the problem list header', () => {
@@ -110,7 +112,7 @@ describe('exportValidationReport', () => {
     const rows = rowsBelow(sheet, '原行号').map((row) => rowValues(row, 6));
     expect(rows).toEqual([
       [1, 'customer_id', 'month', 'billed_revenue', 'plan', null],
-      [2, '001', '2026-09', '12.5', FORMULA_TEXT, null],
+      [2, '001', '2026-09', '12.5', FORMULA_TEXT, expect.stringMatching(/^（警告）列 D plan：文本以 = \+ - @/)],
       [3, '002', '2026-09', 'abc', 'A', '列 C billed_revenue：不是数字（可写作 1234.56、1,234.56 或会计负数 (1,234.56)）'],
       [4, '003', '2026-09', null, 'B', '列 C billed_revenue：必填单元格为空'],
       [5, '001', '2026-09', '3', 'C', expect.stringMatching(/^列 A customer_id：同一表中用户编号\+月份重复（第2行已有）/)],
@@ -126,7 +128,10 @@ describe('exportValidationReport', () => {
     expect(fillOf(rowOf(rows, 3).getCell(4))).toBe(ERROR_FILL);
     expect(fillOf(rowOf(rows, 4).getCell(4))).toBe(ERROR_FILL);
     expect(fillOf(rowOf(rows, 5).getCell(2))).toBe(ERROR_FILL);
-    for (const n of [2, 6]) for (let c = 1; c <= 6; c++) expect(fillOf(rowOf(rows, n).getCell(c)), `row ${n} column ${c}`).toBeUndefined();
+    for (let c = 1; c <= 6; c++) expect(fillOf(rowOf(rows, 6).getCell(c)), `row 6 column ${c}`).toBeUndefined();
+    // The formula-like text is kept, with a warning: only its cell is marked, in orange.
+    expect(fillOf(rowOf(rows, 2).getCell(5))).toBe(WARNING_FILL);
+    expect(fillOf(rowOf(rows, 2).getCell(4))).toBeUndefined();
     expect(fillOf(rowOf(rows, 3).getCell(2))).toBeUndefined();
     expect(fontColour(rowOf(rows, 3).getCell(6))).toBe('FFC00000');
   });
@@ -153,7 +158,7 @@ describe('exportValidationReport', () => {
     expect(good.getCell(6).type).toBe(ExcelJS.ValueType.Date);
     expect(good.getCell(6).value).toEqual(new Date(Date.UTC(2020, 0, 15)));
     expect(good.getCell(6).numFmt).toBe('yyyy-mm-dd');
-    expect(good.getCell(7).value).toBeNull();
+    expect(String(good.getCell(7).value)).toMatch(/^（警告）列 D plan：/);
     expect(rowOf(rows, 7).getCell(7).value).toBeNull();
     // The error cell reaches the report empty (the reader does not pass #DIV/0! on), highlighted and explained.
     const div0 = rowOf(rows, 8);
@@ -177,7 +182,7 @@ describe('exportValidationReport limits and languages', () => {
     const out = join(dir, 'capped.xlsx');
     await exportValidationReport(report, out, { lang: 'zh', maxSheetRows: 3 });
     const workbook = await readReport(out);
-    expect([...byOriginalRow(sheetOf(workbook, 'usage')).keys()]).toEqual([1, 3, 4, 5]);
+    expect([...byOriginalRow(sheetOf(workbook, 'usage')).keys()]).toEqual([1, 2, 3, 4, 5]);
     expect(String(sheetOf(workbook, '问题清单').getRow(3).getCell(1).value)).toBe(
       `工作表「usage」：${csv} 有 7 行，超过 3 行，只列出表头及其以上各行和有问题的行`,
     );
@@ -191,7 +196,8 @@ describe('exportValidationReport limits and languages', () => {
     const workbook = await readReport(out);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Problems', 'usage']);
     const problems = sheetOf(workbook, 'Problems');
-    const [first] = rowsBelow(problems, 'Severity');
+    const [warning, first] = rowsBelow(problems, 'Severity');
+    expect(warning?.getCell(1).value).toBe('Warning');
     expect(rowValues(problems.getRow(4), 9)).toEqual(['Severity', 'File', 'Sheet', 'Row', 'Column', 'Code', 'Message', 'Message (Chinese)', 'Value']);
     expect(first?.getCell(1).value).toBe('Error');
     expect(String(first?.getCell(7).value)).toMatch(/^not a number/);
