@@ -4,6 +4,7 @@
  * after a round trip through Excel). Usage: tsx bench/make-usage-workbook.ts <rows> <out.xlsx>
  */
 import ExcelJS from 'exceljs';
+import { seededRandom } from './seeded-random.js';
 
 const rows = Number(process.argv[2]);
 const out = process.argv[3];
@@ -21,8 +22,7 @@ const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedSt
 const sheet = book.addWorksheet('usage');
 sheet.columns = HEADER.map((h) => ({ header: h, key: h, style: h === 'join_date' ? { numFmt: 'yyyy-mm-dd' } : MONEY.includes(h) ? { numFmt: '0.00' } : {} }));
 const customers = Math.floor(rows / 3);
-let seed = 1;
-const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const random = seededRandom(1);
 for (const month of ['2026-07', '2026-08', '2026-09']) {
   for (let c = 0; c < customers; c++) {
     const r = random();

@@ -6,15 +6,7 @@ import { CATEGORY_FIELDS, NUMERIC_FACT_FIELDS, type CategoryField, type NumericF
 import type { CostPool, FactTable, ModelInput } from '../core/model/dataset.js';
 import { monthNumber } from '../core/model/month.js';
 import { PackedIds } from '../core/model/id-list.js';
-
-/** Park–Miller LCG in [0, 1): deterministic, fast, good enough to spread benchmark values (s·48271 < 2^47 stays exact). */
-function lcg(seed: number): () => number {
-  let s = seed % 2147483647 || 1;
-  return () => {
-    s = (s * 48271) % 2147483647;
-    return (s - 1) / 2147483646;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 const DICTS: Record<CategoryField, string[]> = {
   branch: ['郑州', '开封', '洛阳', '平顶山', '安阳', '鹤壁', '新乡', '焦作', '濮阳', '许昌', '漯河', '三门峡', '南阳', '商丘', '信阳', '周口', '驻马店', '济源'],
@@ -25,7 +17,7 @@ const DICTS: Record<CategoryField, string[]> = {
 };
 
 export function syntheticInput(customers: number, monthsCount: number, seed = 7): ModelInput {
-  const rand = lcg(seed);
+  const rand = seededRandom(seed);
   const firstMonth = monthNumber('2026-09') - monthsCount + 1;
   const rows = customers * monthsCount;
   const numbers = Object.fromEntries(NUMERIC_FACT_FIELDS.map((f) => [f, new Float64Array(rows)])) as Record<NumericFactField, Float64Array>;

@@ -12,6 +12,7 @@ import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkbookWriter, type Cell } from '../core/io/xlsx-writer/workbook-writer.js';
+import { seededRandom } from './seeded-random.js';
 
 type Style = 'head' | 'money' | 'loss' | 'month';
 
@@ -22,20 +23,9 @@ const out = args[1] ?? join(tmpdir(), `xlsx-writer-bench-${process.pid}.xlsx`);
 const GRADES = ['A', 'B', 'C', 'D', 'E'];
 const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '=cmd|x', '+86 139', 'O\'Brien & Co'];
 
-/** A deterministic pseudo-random stream (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function main(): Promise<void> {
-  const next = random(42);
+  const next = seededRandom(42);
   const money = (): number => Math.round(next() * 20_000) / 100;
   const started = process.hrtime.bigint();
   const book = await createWorkbookWriter<Style>(out, {
