@@ -38,12 +38,18 @@ export interface SheetOptions<S extends string = string> {
   readonly autoFilter?: boolean | { readonly headerRow: number };
 }
 
+export interface RowOptions {
+  /** In points, e.g. for a title row or a header that wraps; the default height otherwise. */
+  readonly height?: number;
+}
+
 /** What the sheet asks of the workbook: a style's cellXfs index for a kind of cell. */
 export type StyleKind = 'plain' | 'date' | 'quoted';
 export type StyleResolver = (style: string | undefined, kind: StyleKind) => number;
 
 const FLUSH_CHARS = 256 * 1024;
 const MAX_TEXT = 32_767;
+const MAX_ROW_HEIGHT = 409;
 const FORMULA_LIKE = /^[=+\-@]/;
 
 function numberText(value: number): string {
@@ -108,12 +114,14 @@ export class SheetWriter<S extends string = string> {
   }
 
   /** Appends one row; resolves at once unless the file is behind, then when it has caught up. */
-  async addRow(cells: readonly Cell<S>[]): Promise<void> {
+  async addRow(cells: readonly Cell<S>[], options?: RowOptions): Promise<void> {
     if (this.ended) throw new Error(`sheet "${this.name}" has ended`);
     if (this.row >= MAX_ROWS) throw new RangeError(`sheet "${this.name}" is full: Excel holds ${MAX_ROWS} rows`);
     if (cells.length > MAX_COLUMNS) throw new RangeError(`a row has ${cells.length} cells; Excel holds ${MAX_COLUMNS} columns`);
+    const height = options?.height;
+    if (height !== undefined && !(height > 0 && height <= MAX_ROW_HEIGHT)) throw new RangeError(`a row height must be points in (0, ${MAX_ROW_HEIGHT}]`);
     const r = ++this.row;
-    let xml = `<row r="${r}">`;
+    let xml = height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (cell === null || cell === undefined) continue;
@@ -178,12 +186,15 @@ export class SheetWriter<S extends string = string> {
     return `$A$${header}:$${last}$${Math.max(header, this.row)}`;
   }
 
-  /** Closes the sheet's part; the workbook can then open the next sheet. */
-  async end(): Promise<void> {
+  /**
+   * Closes the sheet's part; the workbook can then open the next sheet. `closing` holds the
+   * elements that follow <pageMargins> in CT_Worksheet's order (<drawing>, <legacyDrawing>).
+   */
+  async end(closing = ''): Promise<void> {
     if (this.ended) return;
     this.ended = true;
     const range = this.filterRange();
-    this.buffer += `</sheetData>${range === null ? '' : `<autoFilter ref="${range.replace(/\$/g, '')}"/>`}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+    this.buffer += `</sheetData>${range === null ? '' : `<autoFilter ref="${range.replace(/\$/g, '')}"/>`}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${closing}</worksheet>`;
     await this.flush();
     await this.entry.close();
   }

@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbookWriter } from '../../../core/io/xlsx-writer/workbook-writer.js';
 import { readWorkbook } from '../xlsx/support/read-workbook.js';
-
-const run = promisify(execFile);
+import { convertWithLibreOffice } from './support/libreoffice.js';
+import { checkPackage } from './support/package-check.js';
 const MONEY = '¥#,##0.00;[Red]-¥#,##0.00';
 let dir = '';
 let path = '';
@@ -56,6 +54,22 @@ afterAll(async () => {
 describe('createWorkbookWriter', () => {
   it('leaves only the target file (the temporary name is renamed)', async () => {
     expect(await readdir(dir)).toEqual(['sample.xlsx']);
+  });
+
+  it('writes a consistent package with document properties and no drawing parts', async () => {
+    const { parts, problems } = await checkPackage(path);
+    expect(problems).toEqual([]);
+    expect([...parts].sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'docProps/app.xml',
+      'docProps/core.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+    ]);
   });
 
   it('reads back in exceljs with values, types, formulas, formats and views', async () => {
@@ -113,17 +127,8 @@ describe('createWorkbookWriter', () => {
   });
 
   it('opens in LibreOffice, which recalculates the formulas to their cached values', async () => {
-    const profile = join(dir, `lo-${process.pid}-${Date.now()}`);
-    await mkdir(join(profile, 'user'), { recursive: true });
-    // Always recalculate on load, so the stale canary in D4 proves a recalculation happened.
-    await writeFile(
-      join(profile, 'user', 'registrymodifications.xcu'),
-      '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
-    );
-    const out = join(dir, 'csv');
-    await run('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false', '--outdir', out, path], { timeout: 180_000 });
-    const rows = parse(await readFile(join(out, 'sample.csv'), 'utf8'), { relax_column_count: true }) as string[][];
+    const csv = await convertWithLibreOffice(path, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false', join(dir, 'csv'));
+    const rows = parse(await readFile(csv, 'utf8'), { relax_column_count: true }) as string[][];
     expect(rows[0]).toEqual(['客户', '收入', '成本', '利润', '日期', '有效', '备注']);
     expect(rows[1]?.[0]).toBe('张三 & <Co> "q"');
     expect(rows[1]?.[6]).toBe('=1+1');
