@@ -34,6 +34,19 @@ export default tseslint.config(
     },
   },
   {
+    // The option builders serve the screens in the browser and the report's images alike.
+    files: ['core/charts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [
+        { group: ['node:*'], message: 'core/charts is pure (the renderer imports it): no Node modules.' },
+        { group: ['electron', 'exceljs', 'better-sqlite3', 'react', 'react-dom', 'zustand', '@resvg/*'], message: 'core/charts is pure: no I/O or UI libraries.' },
+        { group: ['**/io/**', '**/store/**', '**/service/**', '**/cli/**', '**/sample/**'], message: 'core/charts imports only core/model, core/engine and ECharts types.' },
+      ] }],
+      // Options are plain objects: ECharts itself is loaded by whoever draws them.
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'echarts', message: 'core/charts imports only ECharts types.', allowTypeImports: true }] }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [{ group: ['node:*', 'electron', 'better-sqlite3', 'exceljs'], message: 'The renderer runs in a browser: no Node.' }, { group: ['**/core/io/**', '**/core/store/**', '**/core/cli/**', '**/core/sample/**'], message: 'The renderer imports only core/model, core/charts and the service API types.' }] }],

@@ -1,0 +1,82 @@
+/**
+ * What the report's charts show, read off a model result as plain JSON-serialisable data, so
+ * that the Electron main process can send it to the screens and the exporter can render it.
+ */
+import type { Lang } from '../model/messages.js';
+import { INELIGIBLE_TIER } from '../model/scenario.js';
+import { NO_VALUE_GROUP, type AggregateRow } from '../engine/aggregates.js';
+import type { ModelResult } from '../engine/run-model.js';
+import { chartTexts } from './chart-texts.js';
+import { profitCurve, type ProfitCurve } from './data/profit-curve.js';
+import { valueHistogram, type ValueHistogram } from './data/value-histogram.js';
+
+export type { CurvePoint, ProfitCurve } from './data/profit-curve.js';
+export type { HistogramBin, ValueHistogram } from './data/value-histogram.js';
+
+export type TierKind = 'tier' | 'no_value' | 'ineligible';
+
+export interface TierCount {
+  /** The scenario's tier name, or the special group's label in the chosen language. */
+  readonly label: string;
+  readonly kind: TierKind;
+  readonly customers: number;
+}
+
+export interface PlanProfit {
+  readonly plan: string;
+  readonly customers: number;
+  readonly sumAvgProfit: number;
+  /** 亏损资费: Σ avg_profit < 0. */
+  readonly lossMakingPlan: boolean;
+  /** 结算倒挂: Σ avg_settlement_cost > Σ avg_revenue. */
+  readonly settlementInverted: boolean;
+}
+
+export interface BranchNegativeShare {
+  readonly branch: string;
+  readonly customers: number;
+  readonly negativeCount: number;
+  /** 0–1. */
+  readonly negativeShare: number;
+}
+
+export interface ReportChartData {
+  readonly valueHistogram: ValueHistogram;
+  /** The scenario's tiers in order (with 0 for an empty tier), then the no-value group if any, then 不参与评分. */
+  readonly tierCounts: readonly TierCount[];
+  /** Every plan, most profitable first. */
+  readonly profitByPlan: readonly PlanProfit[];
+  /** Every branch, largest negative-value share first. */
+  readonly negativeShareByBranch: readonly BranchNegativeShare[];
+  readonly profitCurve: ProfitCurve;
+}
+
+function tierCounts(rows: readonly AggregateRow[], tierNames: readonly string[], lang: Lang): TierCount[] {
+  const customersOf = (group: string): number => rows.find((r) => r.group === group)?.customers ?? 0;
+  const out = tierNames.map((name): TierCount => ({ label: name, kind: 'tier', customers: customersOf(name) }));
+  const noValue = customersOf(NO_VALUE_GROUP);
+  if (noValue > 0) out.push({ label: chartTexts.noValueGroup[lang], kind: 'no_value', customers: noValue });
+  out.push({ label: chartTexts.ineligibleGroup[lang], kind: 'ineligible', customers: customersOf(INELIGIBLE_TIER) });
+  return out;
+}
+
+export function reportChartData(result: ModelResult, lang: Lang): ReportChartData {
+  const { aggregates, window: win } = result;
+  return {
+    valueHistogram: valueHistogram(result.values.value, win.table),
+    tierCounts: tierCounts(aggregates.tier, result.values.tierNames, lang),
+    profitByPlan: aggregates.plan
+      .map((r): PlanProfit => ({
+        plan: r.group,
+        customers: r.customers,
+        sumAvgProfit: r.sumAvgProfit,
+        lossMakingPlan: r.lossMakingPlan,
+        settlementInverted: r.settlementInverted,
+      }))
+      .sort((a, b) => b.sumAvgProfit - a.sumAvgProfit),
+    negativeShareByBranch: aggregates.branch
+      .map((r): BranchNegativeShare => ({ branch: r.group, customers: r.customers, negativeCount: r.negativeCount, negativeShare: r.negativeShare }))
+      .sort((a, b) => b.negativeShare - a.negativeShare),
+    profitCurve: profitCurve(result.profit.avgProfit, win.table),
+  };
+}
