@@ -1,8 +1,9 @@
 export const HELP_TEXT = `cvalue — 客户价值评估 命令行 / Customer Value Studio command line
 
 用法 / Usage:
-  npm run cvalue -- run (--data <文件或文件夹…> | --db <知识库文件>) --out-dir <目录> [--scenario x.scenario.json]
-                        [--month YYYY-MM] [--compare y.scenario.json] [--mapping 列映射.json] [--sum-duplicates]
+  npm run cvalue -- run (--data <文件或文件夹…> | --db <知识库文件>) (--out-dir <目录> | --out 报告.xlsx) [--scenario x.scenario.json]
+                        [--month YYYY-MM] [--compare y.scenario.json] [--preset summary|full] [--lang zh|en]
+                        [--mapping 列映射.json] [--sum-duplicates]
   npm run cvalue -- validate <文件或文件夹…> [--report 报告.xlsx] [--lang zh|en] [--mapping 列映射.json] [--sum-duplicates]
   npm run cvalue -- import <文件或文件夹…> --db <知识库文件> [--replace] [--mapping 列映射.json] [--sum-duplicates]
   npm run cvalue -- datasets --db <知识库文件> [--delete <导入编号>]
@@ -22,6 +23,16 @@ run     读取用量、结算、个人成本、信用、成本池和营销活动
         --compare, also the comparison files; also scenario.json, the scenario as run). --data may repeat or take
         a comma-separated list; a folder means every .xlsx and .csv in it. --month overrides the scenario's month; without either, the
         latest month in the data is evaluated.
+
+        --out 写客户价值评估报告（.xlsx，可与 --out-dir 同时给出）：说明与图表、客户价值明细（月均利润与价值得分为公式，
+        可在“参数”表中改权重重算）、资费/分公司/渠道/品牌/细分群/价值分层汇总、成本分摊核对、参数、营销评估、数据问题，
+        给出 --compare 时另有方案对比。--preset full（默认）列出每位客户；summary 只列负价值客户（最多 10,000 位）和
+        价值最高、最低各 1,000 位，便于邮件发送。--lang en 写英文报告。
+        --out writes the value report (.xlsx; may be given with --out-dir): overview and charts, every customer
+        (average profit and value are formulas over the weights on the parameters sheet), the aggregates, the cost
+        reconciliation, parameters, campaigns, data problems and, with --compare, the comparison. --preset full
+        (default) lists every customer; summary lists the negative-value customers (at most 10,000) and the 1,000
+        highest and lowest, small enough to email. --lang en writes it in English.
 
         --db 改从知识库（cvalue import 导入的 SQLite 文件）读取全部导入的数据，结果与 --data 读取同样的文件相同。
         --db reads every import of a knowledge base (the SQLite file cvalue import writes) instead; the results

@@ -1,4 +1,4 @@
-/** `cvalue run`: CSV exports or a knowledge base + scenario → the run files of SPEC §13. */
+/** `cvalue run`: CSV or xlsx exports or a knowledge base + scenario → the run files of SPEC §13 and/or the value report. */
 import { ModelSession } from '../../engine/run-model.js';
 import { monthKey } from '../../model/month.js';
 import { defaultScenario, type Scenario } from '../../model/scenario.js';
@@ -11,6 +11,9 @@ import { loadScenarioFile } from '../load-scenario.js';
 import { withStore } from '../with-store.js';
 import { loadModelInput } from '../../store/load-model-input.js';
 import type { ModelInput } from '../../model/dataset.js';
+import { exportValueReport, REPORT_PRESETS, type SourceFile } from '../../io/value-report/export-value-report.js';
+import { listImports } from '../../store/imports-catalog.js';
+import { APP_VERSION } from '../../store/app-version.js';
 
 const MAX_PROBLEMS_SHOWN = 50;
 
@@ -52,11 +55,30 @@ async function scenarioFrom(path: string | undefined, month: string | undefined)
   return month === undefined ? scenario : { ...scenario, month };
 }
 
-async function readData(paths: readonly string[], options: ReadInputsOptions, log: (line: string) => void): Promise<ModelInput> {
+interface LoadedInput {
+  readonly input: ModelInput;
+  readonly sources: readonly SourceFile[];
+  readonly report?: ValidationReport;
+}
+
+async function readData(paths: readonly string[], options: ReadInputsOptions, log: (line: string) => void): Promise<LoadedInput> {
   const read = await readInputFiles(paths, options);
   logWarnings(read.report, log);
   if (!read.ok) throw inputError(`输入数据有误，未计算：\n${describeProblems(read.report)}`, 'The input data has errors; nothing was computed (see above).');
-  return read.input;
+  return { input: read.input, sources: read.report.files, report: read.report };
+}
+
+function loadStore(db: string): Promise<LoadedInput> {
+  return withStore(db, { mustExist: true }, (store) => ({
+    input: loadModelInput(store),
+    sources: listImports(store).flatMap((i) => i.datasets),
+  }));
+}
+
+function choice<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw usageError(`${flag} 须为 ${allowed.join(' 或 ')}：${value}`, `${flag} must be ${allowed.join(' or ')}: ${value}`);
 }
 
 export async function runCommand(args: string[], log: (line: string) => void): Promise<void> {
@@ -68,6 +90,9 @@ export async function runCommand(args: string[], log: (line: string) => void): P
       scenario: { type: 'string' },
       month: { type: 'string' },
       'out-dir': { type: 'string' },
+      out: { type: 'string' },
+      preset: { type: 'string' },
+      lang: { type: 'string' },
       compare: { type: 'string' },
       ...INPUT_FLAGS,
     },
@@ -78,12 +103,18 @@ export async function runCommand(args: string[], log: (line: string) => void): P
   const db = values.db === undefined ? undefined : requireFlag(values.db, '--db');
   if (data.length === 0 && db === undefined) throw usageError('缺少参数 --data 或 --db', 'Missing --data or --db');
   if (data.length > 0 && db !== undefined) throw usageError('--data 与 --db 只能给出一个', 'Give either --data or --db, not both');
-  const outDir = requireFlag(values['out-dir'], '--out-dir');
+  const outDir = values['out-dir'] === undefined ? undefined : requireFlag(values['out-dir'], '--out-dir');
+  const out = values.out === undefined ? undefined : requireFlag(values.out, '--out');
+  if (outDir === undefined && out === undefined) throw usageError('缺少参数 --out-dir 或 --out', 'Missing --out-dir or --out');
+  if (out !== undefined && !out.toLowerCase().endsWith('.xlsx')) throw usageError(`--out 须为 .xlsx 文件：${out}`, `--out must be an .xlsx file: ${out}`);
+  const preset = choice(values.preset, REPORT_PRESETS, '--preset', 'full');
+  const lang = choice(values.lang, ['zh', 'en'] as const, '--lang', 'zh');
   const month = monthFlag(values.month, '--month');
   const scenario = await scenarioFrom(values.scenario, month);
   const compareScenario = values.compare === undefined ? undefined : await scenarioFrom(values.compare, month);
 
-  const input = db === undefined ? await readData(data, await inputOptions(values), log) : await withStore(db, { mustExist: true }, loadModelInput);
+  const loaded = db === undefined ? await readData(data, await inputOptions(values), log) : await loadStore(db);
+  const input = loaded.input;
   if (input.facts.customer.length === 0) throw inputError('知识库中没有用量数据（请先导入用量表）', 'The knowledge base holds no usage data (import a usage sheet first)');
   checkMonthLoaded(input, scenario);
   if (compareScenario !== undefined) checkMonthLoaded(input, compareScenario);
@@ -91,12 +122,25 @@ export async function runCommand(args: string[], log: (line: string) => void): P
   const session = new ModelSession(input);
   const result = session.run(scenario);
   const other = compareScenario === undefined ? undefined : new ModelSession(input).run(compareScenario);
-  const written = await writeRunFiles(outDir, result, other);
+  const written = outDir === undefined ? [] : await writeRunFiles(outDir, result, other);
   // Reading files printed the input warnings with the file report already; a knowledge base has none.
   const printed = db === undefined ? input.warnings : [];
   for (const w of result.warnings.filter((x) => !printed.includes(x))) log(`警告 warning: ${w.zh} / ${w.en}`);
   const eligible = result.eligibility.eligibleList.length;
   log(`方案「${scenario.name}」评估月 ${monthKey(result.window.evaluationMonth)}：${result.window.table.length} 个用户，${eligible} 个参与评分。`);
   log(`Scenario "${scenario.name}", month ${monthKey(result.window.evaluationMonth)}: ${result.window.table.length} customers, ${eligible} scored.`);
-  log(`已写入 / written to ${outDir}: ${written.join(', ')}`);
+  if (outDir !== undefined) log(`已写入 / written to ${outDir}: ${written.join(', ')}`);
+  if (out !== undefined) {
+    const sheets = await exportValueReport(out, {
+      result,
+      ...(other === undefined ? {} : { compareWith: other }),
+      preset,
+      lang,
+      sources: loaded.sources,
+      inputProblems: loaded.report?.problems ?? [],
+      inputProblemsOmitted: loaded.report?.problemsOmitted ?? 0,
+      appVersion: APP_VERSION,
+    });
+    log(`报告已写入 / report written to ${out}（${sheets.length} 个工作表 / sheets）`);
+  }
 }

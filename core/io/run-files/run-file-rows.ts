@@ -12,8 +12,8 @@ import type { RunComparison } from '../../engine/compare-runs.js';
 import { reasonText } from '../../engine/eligibility.js';
 import type { ModelResult } from '../../engine/run-model.js';
 import { TIER_INELIGIBLE, TIER_NO_VALUE } from '../../engine/value-and-tiers.js';
-import { NO_VALUE_GROUP } from '../../engine/aggregates.js';
-import { INELIGIBLE_TIER } from '../../model/scenario.js';
+import { summarizeRun } from '../../engine/run-summary.js';
+import { reconcileMonths } from '../../engine/month-reconciliation.js';
 import { fenText, type CsvCell } from './csv-text.js';
 
 export type Rows = Iterable<readonly CsvCell[]>;
@@ -130,24 +130,9 @@ export function* reconciliationRows(result: ModelResult): Rows {
 }
 
 export function* reconciliationMonthRows(result: ModelResult): Rows {
-  const facts = result.input.facts;
-  const { fen, allocatedPoolsFen } = result.rounded();
-  const poolsFen = new Map<string, number>();
-  for (const r of result.allocation.reconciliation) poolsFen.set(r.month, (poolsFen.get(r.month) ?? 0) + r.amountFen);
   yield ['month', 'pools_total', 'allocated_pools_total', 'unallocated_total', 'customers_present', 'float_allocated_sum', 'rounded_customer_sum'];
-  for (let m = 0; m < facts.months.length; m++) {
-    const month = monthKey(facts.months[m] as number);
-    const start = facts.monthStart[m] as number;
-    const end = facts.monthStart[m + 1] as number;
-    let floatSum = 0;
-    let roundedSum = 0;
-    for (let r = start; r < end; r++) {
-      floatSum += result.allocation.allocated[r] as number;
-      roundedSum += fen[r] as number;
-    }
-    const total = poolsFen.get(month) ?? 0;
-    const allocated = allocatedPoolsFen[m] as number;
-    yield [month, fenText(total), fenText(allocated), fenText(total - allocated), end - start, floatSum, fenText(roundedSum)];
+  for (const m of reconcileMonths(result)) {
+    yield [m.month, fenText(m.poolsFen), fenText(m.allocatedPoolsFen), fenText(m.poolsFen - m.allocatedPoolsFen), m.customersPresent, m.floatAllocated, fenText(m.roundedFen)];
   }
 }
 
@@ -186,36 +171,19 @@ export function breakpointsJson(result: ModelResult): unknown {
 }
 
 export function summaryJson(result: ModelResult): unknown {
-  const { window: win, eligibility, profit, values } = result;
-  const reasons: Record<string, number> = {};
-  const tiers = new Map<string, number>([...values.tierNames, NO_VALUE_GROUP, INELIGIBLE_TIER].map((t) => [t, 0]));
-  let negativeCount = 0;
-  let loss = 0;
-  const borderline: string[] = [];
-  for (const c of win.table) {
-    const reason = reasonText(eligibility.reason[c] as number, eligibility.minTenure);
-    if (reason !== '') reasons[reason] = (reasons[reason] ?? 0) + 1;
-    const t = values.tier[c] as number;
-    const label = t === TIER_INELIGIBLE ? INELIGIBLE_TIER : t === TIER_NO_VALUE ? NO_VALUE_GROUP : (values.tierNames[t] as string);
-    tiers.set(label, (tiers.get(label) ?? 0) + 1);
-    const p = profit.avgProfit[c] as number;
-    if (p < 0) {
-      negativeCount++;
-      loss += p;
-    }
-    if (values.borderline[c] === 1) borderline.push(result.input.facts.customerIds.at(c));
-  }
+  const s = summarizeRun(result);
+  const win = result.window;
   return {
     scenario: result.scenario.name,
     month: monthKey(win.evaluationMonth),
     window: win.windowMonths.map(monthKey),
-    customers: win.table.length,
-    eligible: eligibility.eligibleList.length,
-    reasons,
-    negative_count: negativeCount,
-    loss,
-    tiers: Object.fromEntries([...tiers].filter(([, n]) => n > 0)),
-    borderline_customers: borderline,
+    customers: s.customers,
+    eligible: s.eligible,
+    reasons: Object.fromEntries(s.reasons),
+    negative_count: s.negativeCount,
+    loss: s.loss,
+    tiers: Object.fromEntries([...s.tiers].filter(([, n]) => n > 0)),
+    borderline_customers: s.borderline.map((c) => result.input.facts.customerIds.at(c)),
   };
 }
 
