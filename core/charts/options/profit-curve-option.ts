@@ -12,11 +12,15 @@ type MarkData = NonNullable<MarkPointComponentOption['data']>[number];
  * A marked point with its label below it, where the concave curve leaves room (above the peak
  * is the title); a label near either edge is aligned to end or start at its point, not cut off.
  */
-function mark(point: CurvePoint, scale: MoneyScale, text: string): MarkData {
+function mark(point: CurvePoint, scale: MoneyScale, text: string, drop = 0): MarkData {
   const [share, profit] = point;
   const align = share > 80 ? 'right' : share < 20 ? 'left' : 'center';
-  return { name: text, coord: [share, profit / scale.divisor], value: profit, label: { formatter: text, position: 'bottom', align } };
+  return { name: text, coord: [share, profit / scale.divisor], value: profit, label: { formatter: text, position: 'bottom', align, offset: [0, drop] } };
 }
+
+/** Pixels the total's label moves down when the peak's two-line label sits close above it. */
+const BELOW_PEAK_LABEL = 30;
+const CLOSE_SHARE = 35;
 
 function peakText(peak: CurvePoint, scale: MoneyScale, lang: Lang): string {
   const [share, profit] = peak;
@@ -32,7 +36,8 @@ export function profitCurveOption(curve: ProfitCurve, lang: Lang): EChartsOption
   if (curve.peak !== null) marks.push(mark(curve.peak, scale, peakText(curve.peak, scale, lang)));
   // The end is the total; marked too when the loss-makers pull it below the peak.
   if (last !== undefined && curve.peak !== null && last[1] < curve.peak[1]) {
-    marks.push(mark(last, scale, `${chartTexts.total[lang]} ${formatMoney(last[1], scale)}`));
+    const close = last[0] - curve.peak[0] < CLOSE_SHARE;
+    marks.push(mark(last, scale, `${chartTexts.total[lang]} ${formatMoney(last[1], scale)}`, close ? BELOW_PEAK_LABEL : 0));
   }
   return {
     ...baseOption(texts.title[lang]),

@@ -83,5 +83,5 @@ export async function writeAggregateSheet(sheet: ReportSheet, rows: readonly Agg
 }
 
 export function aggregateSheetColumns(grouping: Grouping, texts: ReportTexts): ReturnType<typeof columnFor>[] {
-  return headers(grouping, texts).map((h, i) => columnFor(h.header, undefined, i === 0 ? 14 : 12));
+  return headers(grouping, texts).map((h, i) => columnFor(h.header, undefined, i === 0 ? 20 : 12));
 }

@@ -39,7 +39,8 @@ const STYLE: Partial<Record<Key, ReportStyle>> = {
   behaviour: 'score',
   value: 'score',
 };
-const WIDEST: Partial<Record<Key, number>> = { customer_id: 14, reason: 14, tier: 10 };
+/** Widest expected contents: 13-digit ids, Chinese plan names of up to 10 characters. */
+const WIDEST: Partial<Record<Key, number>> = { customer_id: 14, branch: 8, channel: 14, brand: 10, plan: 20, segment: 12, reason: 14, tenure_months: 8, eligible: 6, tier: 10, negative: 6 };
 
 /** Where the value formula finds the scenario: the weight cells on 参数, in value_weights order. */
 export interface ValueWeightCells {

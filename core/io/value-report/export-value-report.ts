@@ -138,7 +138,7 @@ async function writeSheets(book: WorkbookWriter<ReportStyle>, request: ValueRepo
     await sheet.end();
   }
 
-  const reconciliation = sheetOf(names.reconciliation, { columns: reconciliationColumns(texts).map((c, i) => columnFor(c.header, undefined, i === 2 ? 14 : 10)), frozenRows: 1 });
+  const reconciliation = sheetOf(names.reconciliation, { columns: reconciliationColumns(texts).map((c, i) => columnFor(c.header, undefined, i === 0 ? 18 : i === 2 ? 16 : 12)), frozenRows: 1 });
   await writeReconciliationSheet(reconciliation, result, texts);
   await reconciliation.end();
 

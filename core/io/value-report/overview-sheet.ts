@@ -42,6 +42,12 @@ const RIGHT_COLUMN = 4;
 export const OVERVIEW_COLUMNS = [{ width: 30 }, { width: 22 }, { width: 14 }, { width: 12 }, { width: 66 }];
 const MAX_WARNINGS = 1000;
 
+/** The run time as the analyst's clock showed it; a date cell would carry no time zone either way. */
+function localTimestamp(at: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())} ${p(at.getHours())}:${p(at.getMinutes())}:${p(at.getSeconds())}`;
+}
+
 export async function writeOverviewSheet(sheet: ReportSheet, facts: OverviewFacts, texts: ReportTexts): Promise<void> {
   const { result, summary: s } = facts;
   const l = texts.overviewLabels;
@@ -55,7 +61,7 @@ export async function writeOverviewSheet(sheet: ReportSheet, facts: OverviewFact
   await pair(l.scenario, result.scenario.name);
   await pair(l.month, monthKey(result.window.evaluationMonth));
   await pair(l.window, result.window.windowMonths.map(monthKey).join(', '));
-  await pair(l.runAt, { value: facts.runAt, style: 'datetime' });
+  await pair(l.runAt, localTimestamp(facts.runAt));
   await pair(l.appVersion, facts.appVersion);
   await pair(l.preset, facts.preset);
   await sheet.addRow([]);

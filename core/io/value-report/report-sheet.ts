@@ -16,9 +16,9 @@ export async function writeHeader(sheet: ReportSheet, columns: readonly (Column 
   });
 }
 
-/** A column as wide as its header (wrapped headers may take two lines) or its widest sample. */
-export function columnFor(header: string, style?: ReportStyle, widest = 10): ColumnSpec<ReportStyle> {
-  const width = fitWidth(Math.max(Math.ceil(displayWidth(header) / 2), widest), 8, 60);
+/** A column as wide as its header or its widest expected content, whichever is wider. */
+export function columnFor(header: string, style?: ReportStyle, widest = 12): ColumnSpec<ReportStyle> {
+  const width = fitWidth(Math.max(displayWidth(header), widest), 8, 60);
   return style === undefined ? { width } : { width, style };
 }
 

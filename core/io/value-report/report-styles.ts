@@ -41,8 +41,6 @@ const SINGLES = {
   bad: { fontColor: '9C0006', fill: 'FFC7CE', bold: true },
   error: { fontColor: 'C00000' },
   warning: { fontColor: 'E26B0A' },
-  month: { numFmt: 'yyyy-mm' },
-  datetime: { numFmt: 'yyyy-mm-dd hh:mm:ss' },
 } as const satisfies Record<string, CellStyle>;
 
 export type ReportStyle = keyof typeof SINGLES | Format | `${Format}.${Highlight}`;
