@@ -1,0 +1,373 @@
+/**
+ * The one service API every shell calls (DESIGN.md): channel names `domain:verb`, each with a
+ * zod schema for its argument (checked where the call arrives: IPC handler, HTTP route, worker)
+ * and the plain-JSON type of its answer. Pure: the renderer imports these types and schemas.
+ *
+ * Written out as a contract rather than derived from the handlers so the shells, the screens and
+ * the handlers could be built side by side; `ServiceHandlers` makes the handlers match it exactly.
+ */
+import { z } from 'zod';
+import type { ReportChartData } from '../charts/chart-data.js';
+import type { Bilingual, Problem } from '../model/messages.js';
+import type { Scenario, ScenarioIssue } from '../model/scenario.js';
+
+// ── shared shapes ────────────────────────────────────────────────────────────────────────────
+
+const text = z.string().min(1).max(4096);
+const paths = z.array(text).min(1).max(500);
+const lang = z.enum(['zh', 'en']);
+/** A scenario as the form or a file holds it; the handler runs it through the scenario schema. */
+const scenarioData = z.record(z.string(), z.unknown());
+const columnMapping = z.strictObject({ headers: z.array(z.string().max(1000)).max(1000), fields: z.record(z.string(), z.string().nullable()) });
+
+export interface ServiceError extends Problem {
+  /** Extra facts for the screen (file, row …); never a stack trace. */
+  readonly details?: Readonly<Record<string, string | number>>;
+}
+
+export type ScenarioCheck = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+
+export interface ProblemView extends Bilingual {
+  readonly severity: 'error' | 'warning';
+  readonly code: string;
+  readonly file?: string;
+  readonly sheet?: string;
+  readonly row?: number;
+  readonly column?: string;
+  readonly value?: string;
+}
+
+export interface FileView {
+  readonly file: string;
+  readonly sheet?: string;
+  readonly kind: string;
+  readonly rows: number;
+  readonly sha256: string;
+  /** The header as found and the field each column was read as (null: ignored). */
+  readonly header?: readonly string[];
+  readonly fields?: Readonly<Record<string, string>>;
+}
+
+export interface ValidationView {
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly problems: readonly ProblemView[];
+  readonly problemsOmitted: number;
+  readonly files: readonly FileView[];
+}
+
+export interface DatasetView {
+  readonly id: number;
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly kind: string;
+  readonly rows: number;
+  readonly sha256: string;
+}
+
+export interface ImportView {
+  readonly id: number;
+  readonly importedAt: string;
+  readonly appVersion: string;
+  readonly months: readonly string[];
+  readonly factRows: number;
+  readonly customers: number;
+  readonly pools: number;
+  readonly participants: number;
+  readonly warnings: readonly Problem[];
+  readonly datasets: readonly DatasetView[];
+}
+
+/** One sheet (or CSV file) as the mapping step shows it. */
+export interface SheetPreview {
+  readonly file: string;
+  readonly sheet?: string;
+  /** What the headers say the table is, or 'unknown'. */
+  readonly kind: string;
+  readonly headerRow: number | null;
+  readonly header: readonly string[];
+  /** Header text → the field it is read as (null: ignored or not recognised). */
+  readonly fields: Readonly<Record<string, string | null>>;
+  /** The first data rows as text (at most 20). */
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface SavedScenarioView {
+  readonly id: number;
+  readonly name: string;
+  readonly scenario: Scenario;
+  readonly updatedAt: string;
+}
+
+export interface KpiView {
+  readonly customers: number;
+  readonly eligible: number;
+  readonly negativeCount: number;
+  readonly loss: number;
+  readonly totalProfit: number;
+  /** Tier → customers, every tier then (无分值) and 不参与评分. */
+  readonly tiers: readonly { readonly tier: string; readonly customers: number }[];
+}
+
+export interface AggregateView {
+  readonly group: string;
+  readonly customers: number;
+  readonly eligible: number;
+  readonly sumAvgRevenue: number;
+  readonly sumAvgSettlementCost: number;
+  readonly sumAvgIndividualCost: number;
+  readonly sumAvgAllocated: number;
+  readonly sumAvgProfit: number;
+  /** null when Σ revenue is 0. */
+  readonly margin: number | null;
+  readonly negativeCount: number;
+  readonly negativeShare: number;
+  readonly loss: number;
+  readonly meanValue: number | null;
+  readonly lossMakingPlan: boolean;
+  readonly settlementInverted: boolean;
+}
+
+export type GroupingName = 'plan' | 'brand' | 'branch' | 'channel' | 'segment' | 'tier';
+
+export interface CampaignView {
+  readonly campaign: string;
+  readonly participants: number;
+  readonly evaluated: number;
+  readonly excluded: number;
+  readonly costAll: number;
+  readonly costEvaluated: number;
+  readonly incrementalProfit: number;
+  readonly roi: number | null;
+  readonly negativeBeforeShare: number | null;
+  readonly startMonths: readonly string[];
+}
+
+export interface RunView {
+  /** Names this result for queries, trace and export until the next run replaces it. */
+  readonly runId: string;
+  readonly scenario: Scenario;
+  readonly month: string;
+  readonly window: readonly string[];
+  readonly kpis: KpiView;
+  readonly charts: ReportChartData;
+  readonly aggregates: Readonly<Record<GroupingName, readonly AggregateView[]>>;
+  readonly campaigns: readonly CampaignView[];
+  readonly warnings: readonly Problem[];
+  /** Engine time of this run, ms (a what-if re-run recomputes only the changed stages). */
+  readonly engineMs: number;
+}
+
+export interface CustomerRowView {
+  readonly customerId: string;
+  readonly branch: string;
+  readonly channel: string;
+  readonly brand: string;
+  readonly plan: string;
+  readonly segment: string;
+  readonly tenureMonths: number;
+  readonly eligible: boolean;
+  readonly reason: string;
+  readonly avgRevenue: number;
+  readonly avgIndividualCost: number;
+  readonly avgAllocated: number;
+  readonly avgProfit: number;
+  readonly profitScore: number | null;
+  readonly credit: number | null;
+  readonly loyalty: number | null;
+  readonly behaviour: number | null;
+  readonly value: number | null;
+  readonly tier: string;
+  readonly negative: boolean;
+}
+
+export const CUSTOMER_SORT_COLUMNS = ['customerId', 'avgRevenue', 'avgIndividualCost', 'avgAllocated', 'avgProfit', 'value', 'tenureMonths'] as const;
+
+const customerQuery = z.strictObject({
+  runId: text,
+  filter: z
+    .strictObject({
+      branch: z.string().max(200).optional(),
+      channel: z.string().max(200).optional(),
+      plan: z.string().max(200).optional(),
+      tier: z.string().max(200).optional(),
+      negative: z.boolean().optional(),
+      eligible: z.boolean().optional(),
+      /** Customer ids that start with this text. */
+      search: z.string().max(100).optional(),
+    })
+    .default({}),
+  sort: z.strictObject({ column: z.enum(CUSTOMER_SORT_COLUMNS), descending: z.boolean() }).default({ column: 'customerId', descending: false }),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+
+export interface CustomerPage {
+  /** Customers matching the filter. */
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly CustomerRowView[];
+  /** The filter's choices: every value present in the run. */
+  readonly choices: Readonly<Record<'branch' | 'channel' | 'plan' | 'tier', readonly string[]>>;
+}
+
+export interface PoolShareView {
+  readonly pool: string;
+  readonly amount: number;
+  /** allocated = amount · share; share = Σ_d w(d)·x(c,d)/X(d). */
+  readonly share: number;
+  readonly allocated: number;
+  readonly drivers: readonly { readonly driver: string; readonly weight: number; readonly x: number; readonly total: number }[];
+}
+
+export interface TraceMonthView {
+  readonly month: string;
+  readonly inWindow: boolean;
+  readonly billedRevenue: number;
+  readonly settlementIncome: number;
+  readonly revenue: number;
+  readonly settlementCost: number;
+  readonly commission: number;
+  readonly marketingDiscount: number;
+  readonly handsetSubsidy: number;
+  readonly pointsCost: number;
+  readonly individualCost: number;
+  readonly allocated: number;
+  readonly pools: readonly PoolShareView[];
+  readonly profit: number;
+}
+
+export interface SubScoreView {
+  readonly name: 'profit_score' | 'credit' | 'loyalty' | 'behaviour' | 'value';
+  readonly score: number | null;
+  readonly weight: number | null;
+  /** Named inputs with their values, e.g. tenure_months: 74, g1: 100. */
+  readonly inputs: Readonly<Record<string, number | string | null>>;
+}
+
+export interface CustomerTrace {
+  readonly customer: CustomerRowView;
+  readonly months: readonly TraceMonthView[];
+  readonly scores: readonly SubScoreView[];
+}
+
+export interface ComparisonView {
+  readonly a: RunView;
+  readonly b: RunView;
+  readonly tiersA: readonly string[];
+  readonly tiersB: readonly string[];
+  /** migration[i][j]: customers in A's tier i and B's tier j. */
+  readonly migration: readonly (readonly number[])[];
+  readonly negativeCountA: number;
+  readonly negativeCountB: number;
+  readonly lossA: number;
+  readonly lossB: number;
+  readonly plans: readonly { readonly group: string; readonly allocatedA: number; readonly allocatedB: number; readonly profitA: number; readonly profitB: number }[];
+  readonly branches: readonly { readonly group: string; readonly allocatedA: number; readonly allocatedB: number; readonly profitA: number; readonly profitB: number }[];
+  /** The largest value moves first, at most 1,000. */
+  readonly tierChanges: readonly { readonly customerId: string; readonly tierA: string; readonly tierB: string; readonly valueA: number | null; readonly valueB: number | null }[];
+  readonly tierChangeCount: number;
+}
+
+export interface JobProgress {
+  readonly jobId: string;
+  readonly channel: string;
+  readonly stage: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+// ── the channels ─────────────────────────────────────────────────────────────────────────────
+
+export const channelSchemas = {
+  'app:info': z.strictObject({}),
+  'datasets:list': z.strictObject({}),
+  'datasets:preview': z.strictObject({ paths, mappings: z.array(columnMapping).max(100).default([]) }),
+  'datasets:validate': z.strictObject({ paths, mappings: z.array(columnMapping).max(100).default([]), sumDuplicates: z.boolean().default(false) }),
+  'datasets:import': z.strictObject({
+    jobId: text,
+    paths,
+    mappings: z.array(columnMapping).max(100).default([]),
+    sumDuplicates: z.boolean().default(false),
+    replace: z.boolean().default(false),
+  }),
+  'datasets:delete': z.strictObject({ importId: z.number().int().min(1) }),
+  'datasets:exportReport': z.strictObject({ paths, target: text, lang, mappings: z.array(columnMapping).max(100).default([]) }),
+  'mappings:list': z.strictObject({}),
+  'mappings:save': z.strictObject({ mapping: columnMapping }),
+  'mappings:delete': z.strictObject({ signature: text }),
+  'scenarios:list': z.strictObject({}),
+  'scenarios:validate': z.strictObject({ scenario: scenarioData }),
+  /** The text of a .scenario.json file (import). */
+  'scenarios:parse': z.strictObject({ text: z.string().max(1_000_000) }),
+  'scenarios:save': z.strictObject({ scenario: scenarioData }),
+  'scenarios:copy': z.strictObject({ name: text, newName: z.string().trim().min(1).max(100) }),
+  'scenarios:delete': z.strictObject({ name: text }),
+  'runs:start': z.strictObject({ jobId: text, scenario: scenarioData }),
+  'customers:query': customerQuery,
+  'customers:trace': z.strictObject({ runId: text, customerId: z.string().min(1).max(100) }),
+  'compare:run': z.strictObject({ jobId: text, a: scenarioData, b: scenarioData }),
+  'export:report': z.strictObject({
+    jobId: text,
+    runId: text,
+    preset: z.enum(['summary', 'full']),
+    lang,
+    /** Where to write (desktop: from the save dialog; web shell: a file name in its downloads). */
+    target: text,
+    /** Run B of a comparison, by its runId. */
+    compareRunId: text.optional(),
+  }),
+  'jobs:cancel': z.strictObject({ jobId: text }),
+} as const;
+
+export type Channel = keyof typeof channelSchemas;
+export type ChannelInput<C extends Channel> = z.output<(typeof channelSchemas)[C]>;
+/** What a caller passes (defaults may be left out). */
+export type ChannelArgument<C extends Channel> = z.input<(typeof channelSchemas)[C]>;
+
+export interface ChannelOutputs {
+  'app:info': { readonly version: string; readonly shell: 'electron' | 'web'; readonly database: string; readonly dataLoaded: boolean };
+  'datasets:list': readonly ImportView[];
+  'datasets:preview': readonly SheetPreview[];
+  'datasets:validate': ValidationView;
+  'datasets:import':
+    | { readonly status: 'invalid'; readonly report: ValidationView }
+    | { readonly status: 'unchanged'; readonly skipped: readonly string[] }
+    | { readonly status: 'imported'; readonly imported: ImportView; readonly report: ValidationView; readonly skipped: readonly string[] };
+  'datasets:delete': ImportView;
+  'datasets:exportReport': { readonly path: string };
+  'mappings:list': readonly { readonly signature: string; readonly headers: readonly string[]; readonly fields: Readonly<Record<string, string | null>> }[];
+  'mappings:save': { readonly signature: string };
+  'mappings:delete': { readonly deleted: boolean };
+  'scenarios:list': readonly SavedScenarioView[];
+  'scenarios:validate': ScenarioCheck;
+  'scenarios:parse': ScenarioCheck;
+  'scenarios:save': { readonly ok: true; readonly saved: SavedScenarioView } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+  'scenarios:copy': SavedScenarioView;
+  'scenarios:delete': { readonly deleted: boolean };
+  'runs:start': { readonly ok: true; readonly run: RunView } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+  'customers:query': CustomerPage;
+  'customers:trace': CustomerTrace;
+  'compare:run': { readonly ok: true; readonly comparison: ComparisonView } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+  'export:report': { readonly path: string; readonly sheets: readonly string[]; readonly bytes: number };
+  'jobs:cancel': { readonly cancelled: boolean };
+}
+
+export type ChannelOutput<C extends Channel> = ChannelOutputs[C];
+
+/** Push events from the service to the window that asked. */
+export interface ServiceEvents {
+  'jobs:progress': JobProgress;
+  /** Datasets or scenarios changed (another window, an import): lists should reload. */
+  'data:changed': { readonly what: 'datasets' | 'scenarios' | 'mappings' };
+}
+export type ServiceEvent = keyof ServiceEvents;
+
+/** A call's outcome as it crosses a process boundary: never a thrown stack trace. */
+export type CallResult<C extends Channel> = { readonly ok: true; readonly value: ChannelOutput<C> } | { readonly ok: false; readonly error: ServiceError };
+
+export const CHANNELS = Object.keys(channelSchemas) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(channelSchemas, name);
+}
