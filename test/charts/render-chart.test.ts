@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { reportChartData, type ReportChartData } from '../../core/charts/chart-data.js';
 import { CHART_FONT_FAMILY } from '../../core/charts/options/chart-style.js';
 import { reportChartOptions, REPORT_CHART_NAMES } from '../../core/charts/report-charts.js';
-import { chartFonts } from '../../core/io/chart-images/chart-fonts.js';
-import { renderChartPng, renderChartSvg, renderReportCharts } from '../../core/io/chart-images/render-chart.js';
+import { chartFonts, chooseChartFonts, fontCandidates, loadFonts } from '../../core/io/chart-images/chart-fonts.js';
+import { renderChartPng, renderChartPngAsync, renderChartSvg, renderReportCharts } from '../../core/io/chart-images/render-chart.js';
+import { svgToPng } from '../../core/io/chart-images/svg-to-png.js';
 import { miniResult } from './mini-result.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -59,9 +60,38 @@ describe('renderChartPng', () => {
 
   it('loads one Chinese font found on this machine instead of scanning the system fonts', () => {
     const fonts = chartFonts();
-    expect(fonts.loadSystemFonts).toBe(false);
+    expect(fonts.coverage).toBe('cjk');
     expect(fonts.family).toMatch(/Microsoft YaHei|SimHei|Noto Sans CJK SC|WenQuanYi Micro Hei|PingFang SC/);
     expect(CHART_FONT_FAMILY.split(', ')).toContain(fonts.family);
+    expect(fonts.files.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives the same image from the async variant', async () => {
+    expect((await renderChartPngAsync(titleOnly('客户价值'), SMALL)).equals(renderChartPng(titleOnly('客户价值'), SMALL))).toBe(true);
+  });
+});
+
+describe('on a machine without a Chinese font', () => {
+  const latin = chooseChartFonts(fontCandidates().filter((c) => c.coverage === 'latin'));
+
+  function png(text: string, fonts: Parameters<typeof loadFonts>[0]): Buffer {
+    return svgToPng(renderChartSvg(titleOnly(text), SMALL), 1, loadFonts(fonts));
+  }
+
+  it.skipIf(latin.coverage === 'none')('still draws Latin text and digits with a Latin font, and Chinese ones as boxes, without failing', () => {
+    const forward = png('Value 12', latin);
+    expect(pngSize(forward)).toEqual(SMALL);
+    expect(forward.equals(png('', latin))).toBe(false);
+    expect(forward.equals(png('21 eulaV', latin))).toBe(false);
+    expect(pngSize(png('客户价值 Value', latin))).toEqual(SMALL);
+  });
+
+  it('renders the chart without its text when there is no font at all', () => {
+    const none = chooseChartFonts([]);
+    expect(none).toEqual({ family: '', files: [], coverage: 'none' });
+    const image = png('客户价值 Value', none);
+    expect(pngSize(image)).toEqual(SMALL);
+    expect(image.equals(png('', none))).toBe(true);
   });
 });
 
@@ -74,5 +104,10 @@ describe('renderReportCharts', () => {
       expect(pngSize(image.png)).toEqual({ width: 1600, height: 900 });
       expect([image.width, image.height]).toEqual([800, 450]);
     }
+  });
+
+  it('renders at the size the value report asks for', async () => {
+    const images = await renderReportCharts(data, 'en', { width: 470, height: 290, scale: 2 });
+    expect(images.map((i) => pngSize(i.png))).toEqual(REPORT_CHART_NAMES.map(() => ({ width: 940, height: 580 })));
   });
 });

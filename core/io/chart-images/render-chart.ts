@@ -1,15 +1,20 @@
 /**
  * Charts as images, in Node: ECharts' server-side SVG renderer draws the option, resvg turns
- * the SVG into a PNG. The options come from core/charts, the same builders the screens use;
- * renderReportCharts draws the exported report's set.
+ * the SVG into a PNG (svg-to-png.ts). The options come from core/charts, the same builders the
+ * screens use; renderReportCharts draws the exported report's set.
+ *
+ * The text is drawn in the font chart-fonts.ts finds: a Chinese one when the machine has one,
+ * otherwise a Latin one (Chinese characters then come out as empty boxes), so the report never
+ * fails for want of a font; chartFonts().coverage says which.
  */
-import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import type { ReportChartData } from '../../charts/chart-data.js';
 import { reportChartOptions, type ReportChartName } from '../../charts/report-charts.js';
 import type { Lang } from '../../model/messages.js';
-import { chartFonts } from './chart-fonts.js';
+import { chartFontData } from './chart-fonts.js';
+import { svgToPng } from './svg-to-png.js';
 
 export interface ChartSize {
   /** CSS pixels: the size the chart is laid out at. */
@@ -32,29 +37,18 @@ export function renderChartSvg(option: EChartsOption, size: ChartSize): string {
   }
 }
 
-function resvgOptions(scale: number): ResvgRenderOptions {
-  const fonts = chartFonts();
-  return {
-    // defaultFontFamily is what resvg-js maps every generic family (sans-serif…) to.
-    font: { loadSystemFonts: fonts.loadSystemFonts, fontFiles: [...fonts.files], defaultFontFamily: fonts.family },
-    fitTo: { mode: 'zoom', value: scale },
-    background: 'white',
-    // resvg logs a warning per glyph fallback to stderr; a report export should stay quiet.
-    logLevel: 'error',
-  };
-}
-
 export function renderChartPng(option: EChartsOption, size: PngSize): Buffer {
-  return new Resvg(renderChartSvg(option, size), resvgOptions(size.scale ?? 1)).render().asPng();
+  return svgToPng(renderChartSvg(option, size), size.scale ?? 1, chartFontData());
 }
 
 /**
- * The same, with the SVG-to-PNG step on libuv's thread pool: several charts render in parallel
- * and the event loop (Electron's utility process, the CLI's progress) stays free meanwhile.
+ * The same, after letting the event loop turn once: the WebAssembly renderer works on this
+ * thread (about 60 ms for an 800×450 chart at scale 2), so a caller drawing several charts keeps
+ * its progress messages and IPC flowing between them.
  */
 export async function renderChartPngAsync(option: EChartsOption, size: PngSize): Promise<Buffer> {
-  const image = await renderAsync(renderChartSvg(option, size), resvgOptions(size.scale ?? 1));
-  return image.asPng();
+  await nextTurn();
+  return renderChartPng(option, size);
 }
 
 export interface ReportChartImage {
@@ -69,14 +63,11 @@ export interface ReportChartImage {
 /** Readable on a worksheet beside the tables; drawn at twice the pixels so that zooming in stays sharp. */
 export const REPORT_CHART_SIZE: Required<PngSize> = { width: 800, height: 450, scale: 2 };
 
+/** One chart after the other: the renderer is single-threaded, and so holds one copy of the fonts at a time. */
 export async function renderReportCharts(data: ReportChartData, lang: Lang, size: Required<PngSize> = REPORT_CHART_SIZE): Promise<ReportChartImage[]> {
-  return Promise.all(
-    reportChartOptions(data, lang, size.height).map(async ({ name, title, option }) => ({
-      name,
-      title,
-      png: await renderChartPngAsync(option, size),
-      width: size.width,
-      height: size.height,
-    })),
-  );
+  const images: ReportChartImage[] = [];
+  for (const { name, title, option } of reportChartOptions(data, lang, size.height)) {
+    images.push({ name, title, png: await renderChartPngAsync(option, size), width: size.width, height: size.height });
+  }
+  return images;
 }
