@@ -371,3 +371,41 @@ export const CHANNELS = Object.keys(channelSchemas) as Channel[];
 export function isChannel(name: string): name is Channel {
   return Object.hasOwn(channelSchemas, name);
 }
+
+/** One push event as it travels (IPC message, server-sent event, worker message). */
+export type ServiceEventMessage = { [E in ServiceEvent]: { readonly event: E; readonly payload: ServiceEvents[E] } }[ServiceEvent];
+
+/**
+ * What a shell holds: the service running off the UI thread (a worker). `call` validates the
+ * argument against the channel's schema, runs the handler and never throws for a refused or
+ * failed call: the error comes back as data. Events of the call (progress) go to `onEvent`.
+ */
+export interface ServiceHost {
+  call<C extends Channel>(channel: C, argument: unknown, onEvent: (message: ServiceEventMessage) => void): Promise<CallResult<C>>;
+  close(): Promise<void>;
+}
+
+/** A dropped or picked file as the page sees it (structurally the DOM's File). */
+export interface PageFile {
+  readonly name: string;
+}
+
+/**
+ * The desktop window's API, exposed by the preload script as `window.cvs` and nothing else.
+ * The web shell's client offers the same through HTTP (uploads instead of paths, downloads
+ * instead of folders).
+ */
+export interface DesktopBridge {
+  invoke<C extends Channel>(channel: C, argument: ChannelArgument<C>): Promise<CallResult<C>>;
+  /** Subscribes to push events; returns the unsubscribe function. */
+  on(listener: (message: ServiceEventMessage) => void): () => void;
+  /** The native open dialog for workbooks and CSV files; [] when cancelled. */
+  pickInputFiles(): Promise<readonly string[]>;
+  /** The path of a file dropped on the window. */
+  pathForFile(file: PageFile): string;
+  /** The native save dialog; null when cancelled. */
+  pickSaveTarget(defaultName: string, kind: 'xlsx' | 'scenario'): Promise<string | null>;
+  /** Writes a scenario file the user chose with pickSaveTarget. */
+  writeScenarioFile(target: string, text: string): Promise<void>;
+  showInFolder(path: string): Promise<void>;
+}
