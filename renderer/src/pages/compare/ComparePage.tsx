@@ -1,0 +1,4 @@
+// Placeholder so the app shell can route to this screen while it is built.
+export function ComparePage() {
+  return <section data-testid="page-compare" />;
+}
