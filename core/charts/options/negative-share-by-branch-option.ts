@@ -5,7 +5,7 @@ import type { BranchNegativeShare } from '../chart-data.js';
 import { chartTexts } from '../chart-texts.js';
 import { axisStyle, baseOption, FONT_SIZE, palette } from './chart-style.js';
 import { formatNumber, formatPercent } from './number-format.js';
-import { MAX_BARS, splitTopBars } from './top-bars.js';
+import { barNameAxis, MAX_BARS, splitTopBars } from './top-bars.js';
 
 interface BranchBar {
   readonly label: string;
@@ -41,15 +41,7 @@ export function negativeShareByBranchOption(branches: readonly BranchNegativeSha
       min: 0,
       axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => formatNumber(v, 1) },
     },
-    yAxis: {
-      ...axisStyle,
-      type: 'category',
-      inverse: true,
-      data: bars.map((b) => b.label),
-      axisTick: { show: false },
-      // Every bar is named (barsThatFit leaves room); long names are cut with an ellipsis.
-      axisLabel: { ...axisStyle.axisLabel, fontSize: FONT_SIZE.small, interval: 0, width: 150, overflow: 'truncate' },
-    },
+    yAxis: barNameAxis(bars.map((b) => b.label)),
     series: [
       {
         type: 'bar',

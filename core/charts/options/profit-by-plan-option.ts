@@ -5,7 +5,7 @@ import type { PlanProfit } from '../chart-data.js';
 import { chartTexts } from '../chart-texts.js';
 import { axisStyle, baseOption, FONT_SIZE, palette } from './chart-style.js';
 import { formatFixed, formatNumber, moneyAxisName, moneyScale } from './number-format.js';
-import { MAX_BARS, splitTopBars } from './top-bars.js';
+import { barNameAxis, MAX_BARS, splitTopBars } from './top-bars.js';
 
 interface PlanBar {
   readonly label: string;
@@ -52,15 +52,7 @@ export function profitByPlanOption(plans: readonly PlanProfit[], lang: Lang, max
       nameGap: 26,
       axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => formatNumber(v, 2) },
     },
-    yAxis: {
-      ...axisStyle,
-      type: 'category',
-      inverse: true,
-      data: bars.map((b) => b.label),
-      axisTick: { show: false },
-      // Every bar is named (barsThatFit leaves room); long names are cut with an ellipsis.
-      axisLabel: { ...axisStyle.axisLabel, fontSize: FONT_SIZE.small, interval: 0, width: 150, overflow: 'truncate' },
-    },
+    yAxis: barNameAxis(bars.map((b) => b.label)),
     series: [
       series('profitable', texts.profitable[lang], palette.bar),
       series('lossMaking', texts.lossMaking[lang], palette.loss),

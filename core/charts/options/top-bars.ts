@@ -1,4 +1,6 @@
 /** Keeps a bar chart readable: only as many bars as have room for their names, the rest as one "others" bar. */
+import type { YAXisComponentOption } from 'echarts';
+import { axisStyle, FONT_SIZE } from './chart-style.js';
 
 /** Bars at the report's 800×450. */
 export const MAX_BARS = 20;
@@ -20,4 +22,17 @@ export function splitTopBars<T>(items: readonly T[], weight: (item: T) => number
   const ranked = items.map((item, i) => ({ i, w: weight(item) })).sort((a, b) => b.w - a.w || a.i - b.i);
   const keep = new Set(ranked.slice(0, maxBars).map((r) => r.i));
   return { kept: items.filter((_, i) => keep.has(i)), rest: items.filter((_, i) => !keep.has(i)) };
+}
+
+/** The category axis of horizontal bars, top bar first, every bar named. */
+export function barNameAxis(labels: readonly string[]): YAXisComponentOption {
+  return {
+    ...axisStyle,
+    type: 'category',
+    inverse: true,
+    data: [...labels],
+    axisTick: { show: false },
+    // Every bar is named (barsThatFit leaves room); long names are cut with an ellipsis.
+    axisLabel: { ...axisStyle.axisLabel, fontSize: FONT_SIZE.small, interval: 0, width: 150, overflow: 'truncate' },
+  };
 }
