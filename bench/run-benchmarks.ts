@@ -3,15 +3,15 @@
  * of several. Prints JSON and writes it to bench/results/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-/** Which parts to run: engine, store, import (default all). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,store,import').split(','));
+/** Which parts to run: engine, store, import, export (default all). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,store,import,export').split(','));
 
 interface EngineSample {
   customers: number;
@@ -58,8 +58,21 @@ const store = PARTS.has('store') ? runScript('store-bench.ts', [String(SIZES[SIZ
 // The workbook import: a usage workbook through the xlsx reader and the mapping layer.
 const xlsxImport = PARTS.has('import') ? runScript('import-bench.ts', [String(SIZES[SIZES.length - 1] ?? 1_000_000)]) : null;
 
-const report = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, engine, store, import: xlsxImport };
+// The value report export: full and summary presets, and its customer sheet against exceljs's writer.
+const valueReport = PARTS.has('export') ? runScript('export-bench.ts', [SIZES.join(',')]) : null;
+
+const resultsFile = join(here, 'results', 'bench.json');
+// Parts not run this time keep their last figures, so running one part does not erase the others.
+const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
+const kept = (part: string, figures: unknown): unknown => (PARTS.has(part) ? figures : (previous[part] ?? figures));
+const report = {
+  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  engine: kept('engine', engine),
+  store: kept('store', store),
+  import: kept('import', xlsxImport),
+  export: kept('export', valueReport),
+};
 const text = JSON.stringify(report, null, 2);
 console.log(text);
 mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(join(here, 'results', 'bench.json'), `${text}\n`);
+writeFileSync(resultsFile, `${text}\n`);
