@@ -84,12 +84,18 @@ export interface SheetPreview {
   readonly sheet?: string;
   /** What the headers say the table is, or 'unknown'. */
   readonly kind: string;
+  /**
+   * The header row (1-based). When no row of the first 20 names two known fields, the first
+   * non-blank row is offered as the header to map (kind 'unknown'); null for an empty sheet.
+   */
   readonly headerRow: number | null;
   readonly header: readonly string[];
   /** Header text → the field it is read as (null: ignored or not recognised). */
   readonly fields: Readonly<Record<string, string | null>>;
   /** The first data rows as text (at most 20). */
   readonly rows: readonly (readonly string[])[];
+  /** Why the file or sheet could not be read (its preview is then empty). */
+  readonly problem?: Problem;
 }
 
 export interface SavedScenarioView {
