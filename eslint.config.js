@@ -47,9 +47,41 @@ export default tseslint.config(
     },
   },
   {
+    // The service sits on core/*: shells call it, it never reaches up into one of them.
+    files: ['core/service/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'react', 'react-dom', 'zustand', 'echarts'], message: 'core/service runs in a worker: no Electron or UI libraries.' },
+        { group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/web-shell/**'], message: 'core/service imports only core/*; the shells import it.' },
+      ] }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [{ group: ['node:*', 'electron', 'better-sqlite3', 'exceljs'], message: 'The renderer runs in a browser: no Node.' }, { group: ['**/core/io/**', '**/core/store/**', '**/core/cli/**', '**/core/sample/**'], message: 'The renderer imports only core/model, core/charts and the service API types.' }] }],
+      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [
+        { group: ['node:*', 'electron', 'better-sqlite3', 'exceljs'], message: 'The renderer runs in a browser: no Node.' },
+        { group: ['**/core/io/**', '**/core/store/**', '**/core/cli/**', '**/core/sample/**'], message: 'The renderer imports only core/model, core/charts and the service API types.' },
+        // The contract holds the schemas and types; everything else in core/service runs in the worker.
+        { group: ['**/core/service/**', '!**/core/service/contract', '!**/core/service/contract.js', '!**/core/service/contract.ts'], message: 'The renderer imports only core/service/contract from the service.' },
+      ] }],
+    },
+  },
+  {
+    // The sandboxed preload can load only 'electron': no Node, and from core/ only the contract's types.
+    files: ['electron/preload/**/*.ts', 'electron/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [{ group: ['node:*'], message: 'The sandboxed preload cannot load Node modules.' }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '/core/(?!service/contract\\.js$)', message: 'The preload imports nothing from core/ but the contract.' }, { group: ['**/core/service/contract.js'], message: 'The preload takes only types from the contract (zod stays out of its bundle).', allowTypeImports: true }, { group: ['**/renderer/**'], message: 'The preload does not import the screens.' }] }],
+    },
+  },
+  {
+    // The main process's modules get Electron injected, so they run in the unit tests; only the
+    // entry (main.ts) and the preload's entry load it.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/main.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Inject Electron from main.ts; import only its types here.', allowTypeImports: true }], patterns: [{ group: ['**/renderer/**'], message: 'The main process does not import the screens.' }] }],
     },
   },
 );
