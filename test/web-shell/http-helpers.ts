@@ -21,6 +21,45 @@ export function rawRequest(port: number, path: string, options: { method?: strin
   });
 }
 
+export interface RawEventStream {
+  /** The answer's status once its headers arrived, 0 when the request failed. */
+  readonly opened: Promise<number>;
+  close(): void;
+}
+
+/** Reads a server-sent event stream with fetch, handing over each event's data and each comment line. */
+export function openEventStream(url: string, onData: (data: string) => void, onComment: (text: string) => void = () => undefined): RawEventStream {
+  const abort = new AbortController();
+  const opened = fetch(url, { signal: abort.signal }).then(
+    (res) => {
+      if (res.status === 200 && res.body !== null) void readFrames(res.body, onData, onComment);
+      return res.status;
+    },
+    () => 0,
+  );
+  return { opened, close: () => abort.abort() };
+}
+
+async function readFrames(body: ReadableStream<Uint8Array>, onData: (data: string) => void, onComment: (text: string) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        for (const line of buffer.slice(0, end).split('\n')) {
+          if (line.startsWith('data: ')) onData(line.slice(6));
+          else if (line.startsWith(': ')) onComment(line.slice(2));
+        }
+        buffer = buffer.slice(end + 2);
+      }
+    }
+  } catch {
+    // Aborted by close().
+  }
+}
+
 export interface EventReader {
   /** The next event, or a rejection after `timeoutMs`. */
   next(timeoutMs?: number): Promise<ServiceEventMessage>;
@@ -29,34 +68,21 @@ export interface EventReader {
   close(): void;
 }
 
-/** Reads a server-sent event stream with fetch; resolves once the stream is open. */
+/** An event stream read message by message; resolves once the stream is open. */
 export async function readEvents(url: string): Promise<EventReader> {
-  const abort = new AbortController();
-  const res = await fetch(url, { signal: abort.signal });
-  if (res.status !== 200 || res.body === null) throw new Error(`event stream refused: ${res.status}`);
   const queue: ServiceEventMessage[] = [];
   const comments: string[] = [];
   let wake: (() => void) | undefined;
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          for (const line of buffer.slice(0, end).split('\n')) {
-            if (line.startsWith('data: ')) queue.push(JSON.parse(line.slice(6)) as ServiceEventMessage);
-            else if (line.startsWith(': ')) comments.push(line.slice(2));
-          }
-          buffer = buffer.slice(end + 2);
-          wake?.();
-        }
-      }
-    } catch {
-      // Aborted by close().
-    }
-  })();
+  const stream = openEventStream(
+    url,
+    (data) => {
+      queue.push(JSON.parse(data) as ServiceEventMessage);
+      wake?.();
+    },
+    (text) => comments.push(text),
+  );
+  const status = await stream.opened;
+  if (status !== 200) throw new Error(`event stream refused: ${status}`);
   return {
     comments,
     async next(timeoutMs = 2000) {
@@ -71,6 +97,6 @@ export async function readEvents(url: string): Promise<EventReader> {
       }
       return queue.shift() as ServiceEventMessage;
     },
-    close: () => abort.abort(),
+    close: () => stream.close(),
   };
 }
