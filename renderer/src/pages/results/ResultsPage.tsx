@@ -1,4 +1,136 @@
-// Placeholder so the app shell can route to this screen while it is built.
+/**
+ * 结果: the run's KPIs, the value-weight sliders (what-if), and the report's charts and plan
+ * table. The first run is started with 运行; after that every valid draft re-runs at once.
+ */
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { chartTexts } from '../../../../core/charts/chart-texts';
+import { Alert } from '../../components/Alert';
+import { Card } from '../../components/Card';
+import { EChart } from '../../components/charts/EChart';
+import { inLang, useLang } from '../../i18n';
+import { useDatasetsStore } from '../../stores/datasets-store';
+import { followDraft, useRunStore } from '../../stores/run-store';
+import { useScenarioStore } from '../../stores/scenario-store';
+import { KpiCards } from './KpiCards';
+import { PlanTable } from './PlanTable';
+import { resultChartOptions } from './result-chart-options';
+import { WeightSliders } from './WeightSliders';
+import './results.css';
+
+const CHART_HEIGHT = 380;
+
 export function ResultsPage() {
-  return <section data-testid="page-results" />;
+  const { t } = useTranslation('results');
+  const lang = useLang();
+  const run = useRunStore((s) => s.run);
+  const running = useRunStore((s) => s.running);
+  const runIssues = useRunStore((s) => s.issues);
+  const error = useRunStore((s) => s.error);
+  const roundTripMs = useRunStore((s) => s.roundTripMs);
+  const completed = useRunStore((s) => s.completed);
+  const check = useScenarioStore((s) => s.check);
+  const noData = useDatasetsStore((s) => s.importsLoaded && s.imports.length === 0);
+
+  useEffect(() => followDraft(), []);
+
+  const charts = useMemo(() => (run === null ? null : resultChartOptions(run, lang, CHART_HEIGHT, t('channelChartTitle'))), [run, lang, t]);
+
+  const startRun = () => {
+    if (check.ok) void useRunStore.getState().requestRun(check.scenario, { showProgress: true });
+  };
+
+  if (noData && run === null) {
+    return (
+      <div className="page results-page" data-testid="results-page">
+        <div className="empty-state" data-testid="results-empty">
+          <h2>{t('empty.title')}</h2>
+          <p>{t('empty.body')}</p>
+          <a href="#/data" className="button button--primary">
+            {t('empty.link')}
+          </a>
+        </div>
+      </div>
+    );
+  }
+
+  const issues = check.ok ? runIssues : check.issues;
+  return (
+    <div className="page results-page" data-testid="results-page" data-run-ms={roundTripMs ?? undefined} data-runs={completed} aria-busy={running}>
+      <div className="page-toolbar">
+        <button type="button" className="button button--primary" data-testid="run" onClick={startRun} disabled={!check.ok || running}>
+          {running ? (run === null ? t('running') : t('rerunning')) : t('run')}
+        </button>
+        {run !== null && (
+          <span className="run-info">
+            {t('runInfo', { name: run.scenario.name, month: run.month, from: run.window[0] ?? run.month, to: run.window.at(-1) ?? run.month })}
+          </span>
+        )}
+        {run !== null && roundTripMs !== null && (
+          <span className="run-timing" data-testid="run-timing">
+            {t('timing', { roundTrip: roundTripMs, engine: Math.round(run.engineMs) })}
+          </span>
+        )}
+      </div>
+
+      {issues.length > 0 && (
+        <Alert tone="warning" testId="scenario-issues">
+          <p>{t('scenarioInvalid')}</p>
+          <ul>
+            {issues.map((issue) => (
+              <li key={`${issue.path}:${issue.code}`}>{inLang(issue, lang)}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {error !== null && (
+        <Alert tone="error" testId="run-error" onDismiss={() => useRunStore.setState({ error: null })}>
+          <strong>{t('runFailed')}</strong> {inLang(error, lang)}
+        </Alert>
+      )}
+
+      <div className="results-top">
+        {run === null ? <p className="hint results-hint">{t('notRun')}</p> : <KpiCards kpis={run.kpis} />}
+        <WeightSliders />
+      </div>
+
+      {run !== null && charts !== null && (
+        <>
+          <div className="chart-grid">
+            <Card>
+              <EChart option={charts.valueHistogram} height={CHART_HEIGHT} label={chartTexts.valueHistogram.title[lang]} testId="chart-value-histogram" />
+            </Card>
+            <Card>
+              <EChart option={charts.tierCounts} height={CHART_HEIGHT} label={chartTexts.tierCounts.title[lang]} testId="chart-tier-counts" />
+            </Card>
+          </div>
+          <Card title={t('plans.title')} testId="plans">
+            <PlanTable plans={run.aggregates.plan} />
+            <EChart option={charts.profitByPlan} height={CHART_HEIGHT} label={chartTexts.profitByPlan.title[lang]} testId="chart-profit-by-plan" />
+          </Card>
+          <div className="chart-grid">
+            <Card>
+              <EChart option={charts.negativeShareByBranch} height={CHART_HEIGHT} label={chartTexts.negativeShareByBranch.title[lang]} testId="chart-negative-by-branch" />
+            </Card>
+            <Card>
+              <EChart option={charts.negativeShareByChannel} height={CHART_HEIGHT} label={t('channelChartTitle')} testId="chart-negative-by-channel" />
+            </Card>
+          </div>
+          <Card>
+            <EChart option={charts.profitCurve} height={CHART_HEIGHT} label={chartTexts.profitCurve.title[lang]} testId="chart-profit-curve" />
+          </Card>
+          {run.warnings.length > 0 && (
+            <details className="run-warnings">
+              <summary>{t('warnings', { count: run.warnings.length })}</summary>
+              <ul>
+                {run.warnings.map((w, i) => (
+                  <li key={`${w.code}-${i}`}>{inLang(w, lang)}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </div>
+  );
 }
