@@ -1,0 +1,19 @@
+/** The fields a column can be read as (SPEC §1: facts, cost pools, campaigns), each once. */
+import { CAMPAIGN_FIELDS, FACT_FIELDS, POOL_FIELDS } from '../../../../core/model/fields';
+import type { Lang } from '../../../../core/model/messages';
+
+export interface FieldOption {
+  readonly name: string;
+  readonly zh: string;
+}
+
+export const FIELD_OPTIONS: readonly FieldOption[] = [...FACT_FIELDS, ...POOL_FIELDS, ...CAMPAIGN_FIELDS]
+  .filter((f, i, all) => all.findIndex((g) => g.name === f.name) === i)
+  .map((f) => ({ name: f.name, zh: f.aliases[0] ?? f.name }));
+
+/** Chinese analysts know the fields by their header alias, so the name comes second. */
+export function fieldLabel(name: string, lang: Lang): string {
+  const option = FIELD_OPTIONS.find((f) => f.name === name);
+  if (option === undefined || lang === 'en') return name;
+  return `${option.zh}（${name}）`;
+}
