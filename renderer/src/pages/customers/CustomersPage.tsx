@@ -1,4 +1,108 @@
-// Placeholder so the app shell can route to this screen while it is built.
+/** 客户: every customer of the current run, filtered and sorted by the service, and one customer's trace. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/Alert';
+import { tierLabel } from '../../components/charts/tier-label';
+import { inLang, useLang } from '../../i18n';
+import { useCustomersStore, type CustomerFilter } from '../../stores/customers-store';
+import { useRunStore } from '../../stores/run-store';
+import { formatCount } from '../results/finance-format';
+import '../results/results.css';
+import { CustomerTable } from './CustomerTable';
+import './customers.css';
+import { TracePanel } from './TracePanel';
+
+const CHOICE_FILTERS = ['branch', 'channel', 'plan', 'tier'] as const;
+const FLAG_FILTERS = ['negative', 'eligible'] as const;
+
+function flagValue(flag: boolean | undefined): string {
+  return flag === undefined ? '' : flag ? 'yes' : 'no';
+}
+
+function Filters() {
+  const { t } = useTranslation('customers');
+  const lang = useLang();
+  const filter = useCustomersStore((s) => s.filter);
+  const choices = useCustomersStore((s) => s.choices);
+  const setFilter = (patch: Partial<CustomerFilter>) => void useCustomersStore.getState().setFilter(patch);
+  const anySet = Object.keys(filter).length > 0;
+  return (
+    <form className="filters" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
+      <label className="filter">
+        <span>{t('filters.search')}</span>
+        <input type="search" data-testid="customers-search" value={filter.search ?? ''} placeholder={t('filters.searchPlaceholder')} onChange={(e) => setFilter({ search: e.currentTarget.value })} />
+      </label>
+      {CHOICE_FILTERS.map((name) => (
+        <label className="filter" key={name}>
+          <span>{t(`filters.${name}`)}</span>
+          <select data-testid={`filter-${name}`} value={filter[name] ?? ''} onChange={(e) => setFilter({ [name]: e.currentTarget.value })}>
+            <option value="">{t('filters.all')}</option>
+            {(choices?.[name] ?? []).map((choice) => (
+              <option key={choice} value={choice}>
+                {name === 'tier' ? tierLabel(choice, lang) : choice}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      {FLAG_FILTERS.map((name) => (
+        <label className="filter" key={name}>
+          <span>{t(`filters.${name}`)}</span>
+          <select data-testid={`filter-${name}`} value={flagValue(filter[name])} onChange={(e) => setFilter({ [name]: e.currentTarget.value === '' ? undefined : e.currentTarget.value === 'yes' })}>
+            <option value="">{t('filters.all')}</option>
+            <option value="yes">{t('filters.yes')}</option>
+            <option value="no">{t('filters.no')}</option>
+          </select>
+        </label>
+      ))}
+      <button type="button" className="button" disabled={!anySet} onClick={() => void useCustomersStore.getState().setFilter(Object.fromEntries(Object.keys(filter).map((k) => [k, undefined])))}>
+        {t('filters.clear')}
+      </button>
+    </form>
+  );
+}
+
 export function CustomersPage() {
-  return <section data-testid="page-customers" />;
+  const { t } = useTranslation('customers');
+  const lang = useLang();
+  const runId = useRunStore((s) => s.run?.runId ?? null);
+  const total = useCustomersStore((s) => s.total);
+  const error = useCustomersStore((s) => s.error);
+  const selected = useCustomersStore((s) => s.selected);
+
+  useEffect(() => {
+    if (runId !== null) void useCustomersStore.getState().open(runId);
+  }, [runId]);
+
+  if (runId === null) {
+    return (
+      <div className="page customers-page" data-testid="customers-page">
+        <div className="empty-state" data-testid="customers-empty">
+          <h2>{t('noRun.title')}</h2>
+          <p>{t('noRun.body')}</p>
+          <a href="#/results" className="button button--primary">
+            {t('noRun.link')}
+          </a>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page customers-page" data-testid="customers-page">
+      <Filters />
+      <p className="customers-total" data-testid="customers-total">
+        {total === null ? t('loadingRows') : t('total', { n: formatCount(total) })}
+      </p>
+      {error !== null && (
+        <Alert tone="error" onDismiss={() => useCustomersStore.setState({ error: null })}>
+          <strong>{t('loadFailed')}</strong> {inLang(error, lang)}
+        </Alert>
+      )}
+      <div className={selected === null ? 'customers-layout' : 'customers-layout customers-layout-tracing'}>
+        <CustomerTable />
+        <TracePanel />
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+/** The trace of customer 003 of the worked example, as the service computed it. */
+import { render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { TracePanel } from '../../../renderer/src/pages/customers/TracePanel';
+import { formatYuan } from '../../../renderer/src/pages/results/finance-format';
+import { useCustomersStore } from '../../../renderer/src/stores/customers-store';
+import { fakeCharts, lastOption } from '../charts/fake-echarts';
+import '../results/dom-setup';
+import { miniTrace } from '../results/mini-fixtures';
+
+vi.mock('../../../renderer/src/components/charts/echarts-setup', async () => (await import('../charts/fake-echarts')).fakeEchartsSetup());
+
+describe('TracePanel', () => {
+  beforeEach(() => {
+    fakeCharts.length = 0;
+    useCustomersStore.setState({ selected: '003', trace: miniTrace, traceLoading: false, traceError: null });
+  });
+
+  it('shows each month’s revenue, costs and profit, and the window average', () => {
+    render(<TracePanel />);
+    const table = screen.getByTestId('trace-months');
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['项目', '2026-01', '2026-02', '2026-03', '窗口月均']);
+    const profit = within(table).getByRole('rowheader', { name: '利润' }).parentElement;
+    expect([...(profit?.querySelectorAll('td') ?? [])].map((td) => td.textContent)).toEqual(['¥4.00', '¥8.50', '-¥21.50', '-¥3.00']);
+  });
+
+  it('lists the pools of every month with their driver shares, adding up to the month’s allocated cost', () => {
+    render(<TracePanel />);
+    for (const month of miniTrace.months) {
+      const pools = screen.getByTestId(`trace-pools-${month.month}`);
+      const names = within(pools).getAllByRole('rowheader').map((th) => th.textContent);
+      expect(names).toEqual([...month.pools.map((p) => p.pool), '合计']);
+      const sum = month.pools.reduce((s, p) => s + p.allocated, 0);
+      expect(sum).toBeCloseTo(month.allocated, 9);
+      expect(screen.getByTestId(`trace-pools-total-${month.month}`).textContent).toBe(formatYuan(month.allocated));
+    }
+    // Pool P in January: 0.5 × 1 ÷ 3 users + 0.5 × 0 ÷ 300 minutes = 1/6 of ¥60.
+    const january = within(screen.getByTestId('trace-pools-2026-01'));
+    const p = january.getByRole('rowheader', { name: 'P' }).parentElement;
+    expect(p?.textContent).toContain('0.50 × 1.00 ÷ 3.00');
+    expect(p?.textContent).toContain('16.666667%');
+    expect(p?.textContent).toContain('¥10.00');
+  });
+
+  it('shows every score with its weight and inputs', () => {
+    render(<TracePanel />);
+    const scores = screen.getByTestId('trace-scores');
+    const names = within(scores).getAllByRole('rowheader').map((th) => th.textContent);
+    expect(names).toEqual(miniTrace.scores.map((s) => ({ profit_score: '利润得分', credit: '信用度', loyalty: '忠诚度', behaviour: '行为测度', value: '价值分值' })[s.name]));
+    const credit = within(scores).getByRole('rowheader', { name: '信用度' }).parentElement;
+    expect(credit?.textContent).toContain('45.83');
+    expect(credit?.textContent).toContain('tenure_cap');
+  });
+
+  it('draws the waterfall from revenue through each cost to the profit', () => {
+    render(<TracePanel />);
+    const option = lastOption('trace-waterfall');
+    expect((option?.xAxis as { data: string[] }).data).toEqual(['收入', '结算成本', '佣金', '营销优惠', '赠机成本', '店员积分', '分摊成本', '利润']);
+  });
+});
