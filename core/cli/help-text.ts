@@ -8,6 +8,7 @@ export const HELP_TEXT = `cvalue — 客户价值评估 命令行 / Customer Val
   npm run cvalue -- import <文件或文件夹…> --db <知识库文件> [--replace] [--mapping 列映射.json] [--sum-duplicates]
   npm run cvalue -- datasets --db <知识库文件> [--delete <导入编号>]
   npm run cvalue -- sample --customers <数量> --months <月数> --out-dir <目录> [--format csv|xlsx] [--end-month YYYY-MM] [--seed N]
+  npm run cvalue -- serve [--db <知识库文件>] [--port N] [--open]
   npm run cvalue -- --help
 
 run     读取用量、结算、个人成本、信用、成本池和营销活动的 Excel 工作簿（.xlsx，每个含表头的工作表为一张表）
@@ -65,6 +66,12 @@ import  把文件导入知识库（文件不存在时新建）：所有文件一
 datasets 列出知识库中的导入及其数据集（文件）；--delete 删除一次导入及其全部数据（同一次导入的文件一起删除）。
         Lists a knowledge base's imports and their datasets (files); --delete removes an import with all its
         data (the files of one import go together).
+
+serve   网页版：在 127.0.0.1 上提供界面和服务（仅本机可访问），打印带访问令牌的链接；--open 用浏览器打开它。
+        未给 --db 时使用用户数据文件夹中的知识库。Ctrl+C 停止。
+        The web version: serves the screens and the service on 127.0.0.1 (this computer only) and prints a link
+        holding the access token; --open opens it in the browser. Without --db, the knowledge base in the user's
+        application data folder is used. Ctrl+C stops it.
 
 sample  生成一个确定性的河南省样例数据集（18 个地市分公司、全球通/动感地带/神州行、约 15 个资费套餐、
         渠道、细分群、营销活动和 5 个公共成本池）。

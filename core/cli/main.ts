@@ -7,6 +7,7 @@ import { demoCommand } from './commands/demo-command.js';
 import { importCommand } from './commands/import-command.js';
 import { datasetsCommand } from './commands/datasets-command.js';
 import { validateCommand } from './commands/validate-command.js';
+import { serveCommand } from './commands/serve-command.js';
 
 type Command = (args: string[], log: (line: string) => void) => Promise<void>;
 
@@ -17,6 +18,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   import: importCommand,
   datasets: datasetsCommand,
   validate: validateCommand,
+  serve: serveCommand,
 };
 
 export async function main(argv: string[], log: (line: string) => void, logError: (line: string) => void): Promise<number> {

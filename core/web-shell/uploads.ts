@@ -1,7 +1,7 @@
 /**
  * Files the page uploads (the browser cannot name files on disk). Each upload is streamed to its
- * own numbered folder of the launch's uploads folder under its own name, so the knowledge base
- * records the analyst's file name and two uploads of `usage.csv` never collide.
+ * own numbered folder of the launch's uploads folder under its own name, so messages and the
+ * knowledge base name the analyst's file, and two uploads of `usage.csv` never collide.
  *
  * Browsers always send Content-Length for a file, so an oversized upload is refused before a
  * byte is read; a chunked body that passes the limit is cut off (the connection is reset).
