@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+/** 营销 from the RunView's campaigns. */
+import { render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CampaignView } from '../../../core/service/contract';
+import { CampaignsPage } from '../../../renderer/src/pages/campaigns/CampaignsPage';
+import { useRunStore } from '../../../renderer/src/stores/run-store';
+import './dom-setup';
+import { miniRun } from './mini-fixtures';
+
+describe('CampaignsPage', () => {
+  beforeEach(() => useRunStore.getState().reset());
+
+  it('lists each campaign with its costs, ROI and wasted share', () => {
+    const evaluated: CampaignView = { campaign: '流量包推广', participants: 3, costAll: 15, startMonths: ['2026-02'], evaluated: 2, excluded: 1, costEvaluated: 10, incrementalProfit: 25, roi: 1.5, negativeBeforeShare: 0.5 };
+    useRunStore.setState({ run: { ...miniRun, campaigns: [...miniRun.campaigns, evaluated] } });
+    render(<CampaignsPage />);
+    const rows = within(screen.getByTestId('campaigns-table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.querySelector('th')?.textContent)).toEqual(['流量包推广', '测试活动']);
+    expect(rows[0]?.textContent).toContain('150.00%');
+    expect(rows[0]?.textContent).toContain('50.00%');
+    expect(rows[1]?.textContent).toContain('¥15.00');
+    expect(rows[1]?.textContent).toContain('—');
+  });
+
+  it('says when the data has no campaigns', () => {
+    useRunStore.setState({ run: { ...miniRun, campaigns: [] } });
+    render(<CampaignsPage />);
+    expect(screen.getByTestId('campaigns-empty').textContent).toContain('本次数据没有营销活动');
+  });
+});
