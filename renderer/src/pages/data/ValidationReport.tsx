@@ -32,36 +32,40 @@ export function ValidationReport({ report }: { report: ValidationView }) {
           {t('validate.warnings', { count: report.warningCount })}
         </span>
         <span className="toolbar__spacer" />
-        <label className="field field--inline">
-          <span className="field__label">{t('validate.filterSeverity')}</span>
-          <select className="select" value={severity} onChange={(e) => setSeverity(e.target.value as SeverityFilter)} data-testid="filter-severity">
-            <option value="all">{t('validate.all')}</option>
-            <option value="error">{t('validate.severity.error')}</option>
-            <option value="warning">{t('validate.severity.warning')}</option>
-          </select>
-        </label>
-        <label className="field field--inline">
-          <span className="field__label">{t('validate.filterFile')}</span>
-          <select className="select" value={file} onChange={(e) => setFile(e.target.value)} data-testid="filter-file">
-            <option value={ALL}>{t('validate.all')}</option>
-            {files.map((f) => (
-              <option key={f} value={f}>
-                {baseName(f)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field--inline">
-          <span className="field__label">{t('validate.filterCode')}</span>
-          <select className="select" value={code} onChange={(e) => setCode(e.target.value)} data-testid="filter-code">
-            <option value={ALL}>{t('validate.all')}</option>
-            {codes.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
+        {report.problems.length === 0 ? null : (
+          <>
+            <label className="field field--inline">
+              <span className="field__label">{t('validate.filterSeverity')}</span>
+              <select className="select" value={severity} onChange={(e) => setSeverity(e.target.value as SeverityFilter)} data-testid="filter-severity">
+                <option value="all">{t('validate.all')}</option>
+                <option value="error">{t('validate.severity.error')}</option>
+                <option value="warning">{t('validate.severity.warning')}</option>
+              </select>
+            </label>
+            <label className="field field--inline">
+              <span className="field__label">{t('validate.filterFile')}</span>
+              <select className="select" value={file} onChange={(e) => setFile(e.target.value)} data-testid="filter-file">
+                <option value={ALL}>{t('validate.all')}</option>
+                {files.map((f) => (
+                  <option key={f} value={f}>
+                    {baseName(f)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field field--inline">
+              <span className="field__label">{t('validate.filterCode')}</span>
+              <select className="select" value={code} onChange={(e) => setCode(e.target.value)} data-testid="filter-code">
+                <option value={ALL}>{t('validate.all')}</option>
+                {codes.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
       </div>
       {report.problems.length === 0 ? null : (
         <div className="table-wrap report__table">

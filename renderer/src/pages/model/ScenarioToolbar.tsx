@@ -119,7 +119,7 @@ export function ScenarioToolbar() {
         <button type="button" className="btn" disabled={!check.ok} onClick={() => void onExport()} data-testid="scenario-export">
           {t('actions.export')}
         </button>
-        <button type="button" className="btn btn--primary" disabled={!check.ok || busy} onClick={() => void save()} data-testid="scenario-save">
+        <button type="button" className="btn btn--primary" disabled={!check.ok || busy || (loadedName !== null && !dirty)} onClick={() => void save()} data-testid="scenario-save">
           {busy ? t('actions.saving') : t('actions.save')}
         </button>
       </div>
