@@ -45,7 +45,7 @@ function portFlag(value: string | undefined): number {
   return port;
 }
 
-/** Resolves at the first SIGINT or SIGTERM, which then no longer end the process on their own. */
+/** Resolves at the first SIGINT or SIGTERM, handled so the shutdown can finish; a second one ends the process at once. */
 function interrupted(): Promise<void> {
   return new Promise((done) => {
     const stop = (): void => {
