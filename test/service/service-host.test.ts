@@ -11,6 +11,8 @@ import { readXlsxFile } from '../../core/io/xlsx/read-xlsx-file.js';
 import { writeSampleXlsx } from '../../core/sample/write-sample-xlsx.js';
 import type { CallResult, Channel, ChannelArgument, ChannelOutput, CustomerRowView, RunView, ServiceError, ServiceEventMessage, ServiceHost } from '../../core/service/contract.js';
 import { createServiceHost } from '../../core/service/service-host.js';
+import { openStore } from '../../core/store/open-store.js';
+import { listRuns } from '../../core/store/runs.js';
 import { tempDir } from '../support/paths.js';
 
 const dir = tempDir('service');
@@ -233,6 +235,13 @@ describe('service host (worker)', () => {
     });
     expect([...rows.keys()]).toEqual(answer.sheets);
     expect(rows.get('客户价值明细')).toBeGreaterThanOrEqual(a.kpis.customers + 1);
+    // The exported run is kept in the knowledge base's history (read beside the worker's connection).
+    const store = openStore(join(dir, 'kb.db'), { mustExist: true });
+    try {
+      expect(listRuns(store).map((r) => [r.scenario.name, r.month])).toEqual([[a.scenario.name, a.month]]);
+    } finally {
+      store.close();
+    }
   });
 
   it('cancels an export, leaving no file behind', async () => {
