@@ -9,7 +9,7 @@ const NODE_AND_IO = [
 const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'events', 'stream', 'crypto', 'http', 'https', 'url', 'zlib', 'util'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-output/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'renderer/dist/**', 'out/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
