@@ -18,6 +18,8 @@ interface ScenarioState {
   readonly draft: ScenarioDraft;
   readonly check: ScenarioCheck;
   readonly saved: readonly SavedScenarioView[];
+  /** The saved list has been fetched once. */
+  readonly savedLoaded: boolean;
   /** The saved scenario the draft was loaded from or last saved as; null for a new or imported one. */
   readonly loadedName: string | null;
   /** The draft as last loaded or saved ('' when it is saved nowhere), to tell unsaved changes. */
@@ -82,7 +84,6 @@ const initialDraft = plain(defaultScenario());
 const INITIAL_JSON = JSON.stringify(initialDraft);
 
 export const useScenarioStore = create<ScenarioState>()((set, get) => {
-  let firstList = true;
   /** Runs a service call with the busy flag; a failure becomes `error` and `fallback` is returned. */
   async function call<T>(run: () => Promise<T>, fallback: T): Promise<T> {
     set({ busy: true, error: null });
@@ -99,6 +100,7 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => {
   return {
     ...withDraft(initialDraft),
     saved: [],
+    savedLoaded: false,
     loadedName: null,
     baseline: INITIAL_JSON,
     importIssues: [],
@@ -176,8 +178,8 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => {
         const saved = await serviceClient().invoke('scenarios:list', {});
         set({ saved });
         // On opening the app the form shows the scenario last worked on, unless the user has begun editing.
-        if (firstList) {
-          firstList = false;
+        if (!get().savedLoaded) {
+          set({ savedLoaded: true });
           const newest = saved.reduce<SavedScenarioView | undefined>((a, b) => (a === undefined || b.updatedAt > a.updatedAt ? b : a), undefined);
           if (newest !== undefined && get().loadedName === null && JSON.stringify(get().draft) === INITIAL_JSON) get().loadSaved(newest.name);
         }

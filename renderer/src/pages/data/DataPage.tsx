@@ -29,7 +29,7 @@ export function DataPage() {
   const hasFiles = paths.length > 0;
 
   return (
-    <div className="page" data-testid="page-data">
+    <div className="page" data-testid="data-page">
       <div>
         <h2 className="page__title">{t('title')}</h2>
         <p className="page__intro">{t('intro')}</p>

@@ -16,7 +16,7 @@ import { ValueScoreSection } from './ValueScoreSection';
 export function ModelPage() {
   const { t } = useTranslation('model');
   return (
-    <div className="page page--model" data-testid="page-model">
+    <div className="page page--model" data-testid="model-page">
       <div>
         <h2 className="page__title">{t('title')}</h2>
         <p className="page__intro">{t('intro')}</p>
