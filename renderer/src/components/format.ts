@@ -1,6 +1,4 @@
 /** Counts and times as the data screens show them; the separators are the same in both languages. */
-import type { Lang } from '../../../core/model/messages';
-
 const counts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export function formatCount(n: number): string {
@@ -12,11 +10,13 @@ export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 }
 
-/** An ISO time as local date and time to the minute. */
-export function formatDateTime(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** An ISO time as local YYYY-MM-DD HH:mm, unambiguous in both languages (08/10 is not). */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 /** The first 12 hex digits: enough to tell files apart on screen; the full hash is in the tooltip. */

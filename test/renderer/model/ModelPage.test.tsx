@@ -117,7 +117,7 @@ describe('ModelPage', () => {
     expect(saveButton().disabled).toBe(true);
   });
 
-  it('flags a driver row that does not add up and tiers that do not descend', async () => {
+  it('flags a driver row that does not add up; adds a tier above the lowest; flags tiers that do not descend', async () => {
     renderPage();
     await userEvent.type(screen.getByTestId('drivers-new-pool'), '网络运维');
     await userEvent.click(screen.getByTestId('drivers-add-pool'));
@@ -127,6 +127,11 @@ describe('ModelPage', () => {
 
     await replaceText('drivers-pool-0-users', '0.2');
     expect(screen.queryByText(/成本动因的权重之和/)).toBeNull();
+
+    await userEvent.click(screen.getByTestId('tier-add'));
+    expect(screen.getByTestId<HTMLInputElement>('tier-3-name').value).toBe('D');
+    expect(screen.getByTestId<HTMLInputElement>('tier-lowest').value).toBe('E');
+    expect(useScenarioStore.getState().check.ok).toBe(true);
 
     await replaceText('tier-1-threshold', '90');
     expect(screen.getByText('分层门槛须从高到低：B')).toBeTruthy();

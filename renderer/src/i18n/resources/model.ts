@@ -130,9 +130,6 @@ export const zh = {
     remove: '移除',
     lowest: '最低分层名称',
   },
-  issues: {
-    title: '方案有 {{count}} 处问题',
-  },
 };
 
 export const en: Translation<typeof zh> = {
@@ -161,7 +158,7 @@ export const en: Translation<typeof zh> = {
     saved: 'Saved',
     unsaved: 'Unsaved changes',
     newUnsaved: 'New scenario, not saved yet',
-    saveNeedsValid: 'The scenario has {{count}} problems; fix them to save',
+    saveNeedsValid: 'Problems: {{count}}. Fix them to save',
     valid: 'Check passed',
   },
   importIssues: 'The file "{{file}}" is not a valid scenario:',
@@ -263,8 +260,5 @@ export const en: Translation<typeof zh> = {
     add: 'Add tier',
     remove: 'Remove',
     lowest: 'Lowest tier',
-  },
-  issues: {
-    title: '{{count}} problems in the scenario',
   },
 };

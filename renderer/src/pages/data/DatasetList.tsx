@@ -3,7 +3,6 @@ import type { ImportView } from '../../../../core/service/contract';
 import { Card } from '../../components/Card';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { baseName, formatCount, formatDateTime, shortSha } from '../../components/format';
-import { useLang } from '../../i18n';
 import { useDatasetsStore } from '../../stores/datasets-store';
 
 function monthsText(months: readonly string[]): string {
@@ -47,7 +46,6 @@ export function DatasetList() {
 
 function ImportRows({ view }: { view: ImportView }) {
   const { t } = useTranslation('data');
-  const lang = useLang();
   const deleteImport = useDatasetsStore((s) => s.deleteImport);
   const busy = useDatasetsStore((s) => s.busy !== null);
   return (
@@ -55,7 +53,7 @@ function ImportRows({ view }: { view: ImportView }) {
       <tr className="row-group">
         <td colSpan={5}>
           <div className="import-head">
-            <span>{t('datasets.importHeading', { id: view.id, at: formatDateTime(view.importedAt, lang), version: view.appVersion })}</span>
+            <span>{t('datasets.importHeading', { id: view.id, at: formatDateTime(view.importedAt), version: view.appVersion })}</span>
             <span className="muted import-head__summary">
               {t('datasets.summary', { months: monthsText(view.months), customers: formatCount(view.customers), rows: formatCount(view.factRows) })}
             </span>

@@ -2,12 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/Card';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDateTime } from '../../components/format';
-import { useLang } from '../../i18n';
 import { isDirty, useScenarioStore } from '../../stores/scenario-store';
 
 export function SavedScenarios() {
   const { t } = useTranslation('model');
-  const lang = useLang();
   const saved = useScenarioStore((s) => s.saved);
   const loadedName = useScenarioStore((s) => s.loadedName);
   const unsaved = useScenarioStore((s) => s.loadedName === null || isDirty(s));
@@ -26,7 +24,7 @@ export function SavedScenarios() {
             return (
               <li key={s.id} className={current ? 'saved-list__item saved-list__item--current' : 'saved-list__item'} data-testid={`saved-${i}`}>
                 <div className="saved-list__name">{s.name}</div>
-                <div className="field__hint">{t('list.updated', { at: formatDateTime(s.updatedAt, lang) })}</div>
+                <div className="field__hint">{t('list.updated', { at: formatDateTime(s.updatedAt) })}</div>
                 <div className="saved-list__actions">
                   {current ? (
                     <span className="badge badge--accent">{t('list.current')}</span>

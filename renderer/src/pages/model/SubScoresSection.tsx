@@ -83,13 +83,10 @@ function Weights({ section, keys }: { section: 'credit' | 'loyalty'; keys: reado
             </label>
           );
         })}
-        <div className="field">
-          <span className="field__hint">&nbsp;</span>
-          <span className={sumsToOne(sum) ? 'sum-line' : 'sum-line sum--off'} data-testid={`${section}-weight-sum`}>
-            {t('weightSum', { sum: percentText(sum) })}
-          </span>
-        </div>
       </div>
+      <p className={sumsToOne(sum) ? 'sum-line' : 'sum-line sum--off'} data-testid={`${section}-weight-sum`}>
+        {t('weightSum', { sum: percentText(sum) })}
+      </p>
       <Issues issues={issues} />
     </div>
   );

@@ -11,15 +11,9 @@ function rowsOf(tiers: unknown): unknown[][] {
   return Array.isArray(tiers) ? tiers.map((r: unknown) => (Array.isArray(r) ? (r as unknown[]) : [])) : [];
 }
 
-/** The next tier's name after the last one (A, B, C → D …), skipping the lowest tier's. */
-function nextName(rows: unknown[][], lowest: unknown): string {
-  const last = rows.at(-1)?.[0];
-  if (typeof last === 'string' && /^[A-Y]$/.test(last)) {
-    let code = last.charCodeAt(0) + 1;
-    if (String.fromCharCode(code) === lowest) code += 1;
-    if (code <= 90) return String.fromCharCode(code);
-  }
-  return `T${rows.length + 1}`;
+/** The letter after a single-letter name (C → D), or null. */
+function nextLetter(name: unknown): string | null {
+  return typeof name === 'string' && /^[A-Y]$/.test(name) ? String.fromCharCode(name.charCodeAt(0) + 1) : null;
 }
 
 export function TiersSection() {
@@ -30,6 +24,13 @@ export function TiersSection() {
   const listIssues = useIssues(TIERS);
   const lowestIssues = useIssues(['lowest_tier']);
   const lastThreshold = numberOr(rows.at(-1)?.[1], 100);
+
+  /** A, B, C + D(lowest) → A, B, C, D + E(lowest): the new tier takes the next letter and the lowest moves down. */
+  function addTier(): void {
+    const name = nextLetter(rows.at(-1)?.[0]) ?? `T${rows.length + 1}`;
+    setField([...TIERS, rows.length], [name, Math.max(0, lastThreshold - 20)]);
+    if (name === lowest) setField(['lowest_tier'], nextLetter(lowest) ?? `${name}-`);
+  }
 
   return (
     <Card title={t('tiers.title')} testId="section-tiers">
@@ -65,7 +66,7 @@ export function TiersSection() {
       </table>
       <Issues issues={[...listIssues, ...lowestIssues]} />
       <div className="toolbar add-row">
-        <button type="button" className="btn btn--small" onClick={() => setField([...TIERS, rows.length], [nextName(rows, lowest), Math.max(0, lastThreshold - 20)])} data-testid="tier-add">
+        <button type="button" className="btn btn--small" onClick={addTier} data-testid="tier-add">
           {t('tiers.add')}
         </button>
       </div>
