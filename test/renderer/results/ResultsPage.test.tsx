@@ -95,8 +95,15 @@ describe('ResultsPage', () => {
     render(<ResultsPage />);
     fireEvent.change(screen.getByTestId('weight-profit'), { target: { value: '0.6' } });
     expect(setField).toHaveBeenCalledWith(['value_weights', 'profit'], 0.6);
-    expect(screen.getByTestId('weight-sum').textContent).toContain('合计 90%');
-    expect(screen.getByTestId('scenario-issues').textContent).toContain('100%');
+    expect(screen.getByTestId('weight-sum').textContent).toBe('合计 90% — 四项之和须为 100%，否则不会重新计算。');
+    expect(screen.queryByTestId('scenario-issues')).toBeNull();
+    expect((screen.getByTestId('run') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows the scenario’s other problems above the page', () => {
+    useScenarioStore.getState().setField(['window'], 0);
+    render(<ResultsPage />);
+    expect(screen.getByTestId('scenario-issues').textContent).toContain('当前方案有问题');
     expect((screen.getByTestId('run') as HTMLButtonElement).disabled).toBe(true);
   });
 

@@ -12,15 +12,16 @@ export interface MigrationNames {
   readonly b: string;
 }
 
+/** Counts of customers from A's tier (row) to B's tier (column); `names` label the two axes. */
 export function migrationHeatmapOption(view: Pick<ComparisonView, 'tiersA' | 'tiersB' | 'migration'>, names: MigrationNames, lang: Lang): EChartsOption {
   const cells = view.migration.flatMap((row, i) => row.map((count, j) => [j, i, count] as [number, number, number]));
   const max = Math.max(1, ...cells.map(([, , count]) => count));
   // Dark cells get white labels: ECharts does not pick a contrasting label colour on a heat map.
   const data = cells.map((value) => ({ value, label: { color: value[2] > 0.55 * max ? '#ffffff' : palette.text } }));
-  const title = lang === 'zh' ? '价值分层迁移（客户数）' : 'Tier migration (customers)';
   return {
-    ...baseOption(title),
-    grid: { left: 110, right: 30, top: 60, bottom: 60 },
+    // No title of its own: the card around it names the chart, and B's axis name takes the top.
+    ...baseOption(''),
+    grid: { left: 110, right: 30, top: 56, bottom: 16 },
     tooltip: {
       trigger: 'item',
       formatter: (params) => {

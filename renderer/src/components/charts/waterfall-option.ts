@@ -76,10 +76,8 @@ export function waterfallOption(trace: CustomerTrace, lang: Lang): EChartsOption
   const bars = waterfallBars(trace, lang);
   const parts = bars.map(stackParts);
   const windowMonths = trace.months.filter((m) => m.inWindow).length;
-  const title =
-    lang === 'zh'
-      ? `客户 ${trace.customer.customerId} 月均利润构成（${windowMonths} 个月平均，元）`
-      : `Customer ${trace.customer.customerId}: monthly average profit (mean of ${windowMonths} months, ¥)`;
+  // The panel around the chart names the customer; the title says what the bars are.
+  const title = lang === 'zh' ? `月均利润构成（窗口 ${windowMonths} 个月平均）` : `Monthly average profit, built up (mean of ${windowMonths} window months)`;
   // The label goes on the visible part that carries most of the bar, so each bar has exactly one.
   const labelled = (i: number, part: 'above' | 'below'): boolean => {
     const p = parts[i];
@@ -104,7 +102,8 @@ export function waterfallOption(trace: CustomerTrace, lang: Lang): EChartsOption
   });
   return {
     ...baseOption(title),
-    grid: { left: 70, right: 30, top: 60, bottom: 40 },
+    // English names are longer than the bars are wide in the trace panel; slanted they stay whole.
+    grid: { left: 70, right: 30, top: 60, bottom: lang === 'en' ? 64 : 40 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -114,7 +113,7 @@ export function waterfallOption(trace: CustomerTrace, lang: Lang): EChartsOption
         return bar === undefined ? '' : `${bar.label}: ${formatFixed(bar.change, 2)}`;
       },
     },
-    xAxis: { ...axisStyle, type: 'category', data: bars.map((b) => b.label), axisLabel: { ...axisStyle.axisLabel, interval: 0 } },
+    xAxis: { ...axisStyle, type: 'category', data: bars.map((b) => b.label), axisLabel: { ...axisStyle.axisLabel, interval: 0, rotate: lang === 'en' ? 30 : 0 } },
     yAxis: { ...axisStyle, ...leftAxisName, type: 'value', name: lang === 'zh' ? '元' : '¥', axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => formatNumber(v, 2) } },
     series: [
       { type: 'bar', stack: 'waterfall', silent: true, itemStyle: { color: 'transparent' }, data: parts.map((p) => p.base) },

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignView } from '../../../../core/service/contract';
 import { useRunStore } from '../../stores/run-store';
 import { formatCount, formatShare, formatYuan } from '../results/finance-format';
+import { Card } from '../../components/Card';
+import { EmptyState } from '../results/EmptyState';
 import '../results/results.css';
 import { SortHeader } from '../results/SortHeader';
 import { nextSort, sortRows, type SortState, type SortValue } from '../results/sort-rows';
@@ -16,18 +18,6 @@ function valueOf(row: CampaignView, column: Column): SortValue {
   return column === 'startMonths' ? row.startMonths.join(', ') : row[column];
 }
 
-function EmptyState({ title, body, link, href, testId }: { title: string; body: string; link: string; href: string; testId: string }) {
-  return (
-    <div className="empty-state" data-testid={testId}>
-      <h2>{title}</h2>
-      <p>{body}</p>
-      <a href={href} className="button button--primary">
-        {link}
-      </a>
-    </div>
-  );
-}
-
 export function CampaignsPage() {
   const { t, i18n } = useTranslation('campaigns');
   const run = useRunStore((s) => s.run);
@@ -36,6 +26,7 @@ export function CampaignsPage() {
   if (run === null) {
     return (
       <div className="page campaigns-page" data-testid="campaigns-page">
+        <h2 className="page__title">{t('title')}</h2>
         <EmptyState testId="campaigns-no-run" title={t('noRun.title')} body={t('noRun.body')} link={t('noRun.link')} href="#/results" />
       </div>
     );
@@ -43,6 +34,7 @@ export function CampaignsPage() {
   if (run.campaigns.length === 0) {
     return (
       <div className="page campaigns-page" data-testid="campaigns-page">
+        <h2 className="page__title">{t('title')}</h2>
         <EmptyState testId="campaigns-empty" title={t('none.title')} body={t('none.body')} link={t('none.link')} href="#/data" />
       </div>
     );
@@ -52,36 +44,43 @@ export function CampaignsPage() {
   const onSort = (column: Column) => setSort((s) => nextSort(s, column, TEXT_COLUMNS.has(column)));
   return (
     <div className="page campaigns-page" data-testid="campaigns-page">
-      <p className="hint">{t('intro', { window: run.scenario.window })}</p>
-      <div className="table-scroll">
-        <table className="data-table" data-testid="campaigns-table">
-          <thead>
-            <tr>
-              {COLUMNS.map((column) => (
-                <SortHeader key={column} column={column} label={t(`columns.${column}`)} sort={sort} onSort={onSort} numeric={!TEXT_COLUMNS.has(column)} />
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.campaign}>
-                <th scope="row">{c.campaign}</th>
-                <td>{c.startMonths.join(', ')}</td>
-                <td className="num">{formatCount(c.participants)}</td>
-                <td className="num">{formatCount(c.evaluated)}</td>
-                <td className="num">{formatCount(c.excluded)}</td>
-                <td className="num">{formatYuan(c.costAll)}</td>
-                <td className="num">{formatYuan(c.costEvaluated)}</td>
-                <td className={c.incrementalProfit < 0 ? 'num loss' : 'num'}>{formatYuan(c.incrementalProfit)}</td>
-                <td className={c.roi !== null && c.roi < 0 ? 'num loss' : 'num'}>{formatShare(c.roi)}</td>
-                <td className="num">{formatShare(c.negativeBeforeShare)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div>
+        <h2 className="page__title">{t('title')}</h2>
+        <p className="page__intro">{t('intro', { window: run.scenario.window })}</p>
       </div>
-      <p className="hint">{t('excludedHint')}</p>
-      <p className="hint">{t('wasteHint')}</p>
+      <Card>
+        <div className="table-wrap">
+          <table className="table report-table" data-testid="campaigns-table">
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => (
+                  <SortHeader key={column} column={column} label={t(`columns.${column}`)} sort={sort} onSort={onSort} numeric={!TEXT_COLUMNS.has(column)} />
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.campaign}>
+                  <th scope="row">{c.campaign}</th>
+                  <td>{c.startMonths.join(', ')}</td>
+                  <td className="num">{formatCount(c.participants)}</td>
+                  <td className="num">{formatCount(c.evaluated)}</td>
+                  <td className="num">{formatCount(c.excluded)}</td>
+                  <td className="num">{formatYuan(c.costAll)}</td>
+                  <td className="num">{formatYuan(c.costEvaluated)}</td>
+                  <td className={c.incrementalProfit < 0 ? 'num loss' : 'num'}>{formatYuan(c.incrementalProfit)}</td>
+                  <td className={c.roi !== null && c.roi < 0 ? 'num loss' : 'num'}>{formatShare(c.roi)}</td>
+                  <td className="num">{formatShare(c.negativeBeforeShare)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <ul className="muted table-notes">
+          <li>{t('excludedHint')}</li>
+          <li>{t('wasteHint')}</li>
+        </ul>
+      </Card>
     </div>
   );
 }

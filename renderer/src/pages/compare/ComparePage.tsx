@@ -28,9 +28,9 @@ function ScenarioPicker({ side }: { readonly side: Side }) {
   const choice = useCompareStore((s) => s[side]);
   const running = useCompareStore((s) => s.running);
   return (
-    <label className="filter">
-      <span>{side === 'a' ? t('sideA') : t('sideB')}</span>
-      <select data-testid={`compare-${side}`} value={keyOf(choice)} disabled={running} onChange={(e) => useCompareStore.getState().choose(side, choiceOf(e.currentTarget.value))}>
+    <label className="field filter">
+      <span className="field__label">{side === 'a' ? t('sideA') : t('sideB')}</span>
+      <select className="select" data-testid={`compare-${side}`} value={keyOf(choice)} disabled={running} onChange={(e) => useCompareStore.getState().choose(side, choiceOf(e.currentTarget.value))}>
         {choice === null && (
           <option value="" disabled>
             {t('chooseB')}
@@ -93,21 +93,24 @@ export function ComparePage() {
 
   return (
     <div className="page compare-page" data-testid="compare-page">
-      <p className="hint">{t('intro')}</p>
+      <div>
+        <h2 className="page__title">{t('title')}</h2>
+        <p className="page__intro">{t('intro')}</p>
+      </div>
       <div className="compare-form">
         <ScenarioPicker side="a" />
         <ScenarioPicker side="b" />
-        <button type="button" className="button button--primary" data-testid="compare-run" disabled={b === null || running} onClick={() => void useCompareStore.getState().run()}>
+        <button type="button" className="btn btn--primary" data-testid="compare-run" disabled={b === null || running} onClick={() => void useCompareStore.getState().run()}>
           {running ? t('running') : t('run')}
         </button>
         {running && (
-          <button type="button" className="button" data-testid="compare-cancel" disabled={job?.cancelling ?? false} onClick={() => void useCompareStore.getState().cancel()}>
+          <button type="button" className="btn" data-testid="compare-cancel" disabled={job?.cancelling ?? false} onClick={() => void useCompareStore.getState().cancel()}>
             {t('cancel')}
           </button>
         )}
       </div>
       {running && <ProgressBar done={job?.done ?? 0} total={job?.total ?? 0} />}
-      {saved.length === 0 && <p className="hint">{t('noSaved')}</p>}
+      {saved.length === 0 && <p className="muted">{t('noSaved')}</p>}
       <Issues />
       {cancelled && <Alert tone="info">{t('cancelled')}</Alert>}
       {error !== null && (

@@ -27,7 +27,7 @@ function MigrationTable({ view }: { readonly view: ComparisonView }) {
   const { t } = useTranslation('compare');
   const lang = useLang();
   return (
-    <table className="data-table migration-table" data-testid="migration-table">
+    <table className="table report-table migration-table" data-testid="migration-table">
       <thead>
         <tr>
           <th scope="col">{t('matrix.corner')}</th>
@@ -57,12 +57,12 @@ function MigrationTable({ view }: { readonly view: ComparisonView }) {
 function TierChanges({ view }: { readonly view: ComparisonView }) {
   const { t } = useTranslation('compare');
   const lang = useLang();
-  if (view.tierChangeCount === 0) return <p className="hint">{t('changes.none')}</p>;
+  if (view.tierChangeCount === 0) return <p className="muted">{t('changes.none')}</p>;
   return (
     <>
-      <p className="hint">{t('changes.shown', { total: formatCount(view.tierChangeCount), shown: formatCount(view.tierChanges.length) })}</p>
-      <div className="table-scroll tier-changes-scroll">
-        <table className="data-table" data-testid="tier-changes">
+      <p className="muted">{t('changes.shown', { total: formatCount(view.tierChangeCount), shown: formatCount(view.tierChanges.length) })}</p>
+      <div className="table-wrap tier-changes-wrap">
+        <table className="table report-table" data-testid="tier-changes">
           <thead>
             <tr>
               <th scope="col">{t('changes.customerId')}</th>
@@ -106,7 +106,7 @@ export function ComparisonResult({ view }: { readonly view: ComparisonView }) {
   const nameA = t('axisName', { side: 'A', name: view.a.scenario.name });
   const nameB = t('axisName', { side: 'B', name: view.b.scenario.name });
   const option = useMemo(() => migrationHeatmapOption(view, { a: nameA, b: nameB }, lang), [view, nameA, nameB, lang]);
-  const height = Math.max(260, 90 + 44 * view.tiersA.length);
+  const height = Math.max(220, 80 + 44 * view.tiersA.length);
   return (
     <div className="comparison" data-testid="comparison">
       <div className="kpis">

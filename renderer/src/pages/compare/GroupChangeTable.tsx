@@ -34,8 +34,8 @@ export function GroupChangeTable({ rows, groupLabel, testId }: { readonly rows: 
   const sorted = sortRows(rows, sort, valueOf, i18n.language === 'en' ? 'en' : 'zh-CN');
   const onSort = (column: Column) => setSort((s) => nextSort(s, column, column === 'group'));
   return (
-    <div className="table-scroll">
-      <table className="data-table" data-testid={testId}>
+    <div className="table-wrap">
+      <table className="table report-table" data-testid={testId}>
         <thead>
           <tr>
             {COLUMNS.map((column) => (

@@ -44,8 +44,8 @@ function Cell({ row, column }: { readonly row: CustomerRowView; readonly column:
     case 'status':
       return (
         <>
-          {row.negative && <span className="badge badge-loss">{t('negativeBadge')}</span>}
-          {row.eligible ? null : <span className="hint"> {row.reason}</span>}
+          {row.negative && <span className="badge badge--error">{t('negativeBadge')}</span>}
+          {row.eligible ? null : <span className="muted"> {row.reason}</span>}
         </>
       );
   }
@@ -115,7 +115,7 @@ export function CustomerTable() {
           if (row === undefined) {
             return (
               <div key={item.key} role="row" aria-rowindex={item.index + 2} className="ct-row ct-row-loading" style={style}>
-                <div role="cell" className="ct-cell hint">
+                <div role="cell" className="ct-cell muted">
                   {t('loadingRows')}
                 </div>
               </div>

@@ -6,6 +6,7 @@ import { tierLabel } from '../../components/charts/tier-label';
 import { inLang, useLang } from '../../i18n';
 import { useCustomersStore, type CustomerFilter } from '../../stores/customers-store';
 import { useRunStore } from '../../stores/run-store';
+import { EmptyState } from '../results/EmptyState';
 import { formatCount } from '../results/finance-format';
 import '../results/results.css';
 import { CustomerTable } from './CustomerTable';
@@ -28,14 +29,14 @@ function Filters() {
   const anySet = Object.keys(filter).length > 0;
   return (
     <form className="filters" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
-      <label className="filter">
-        <span>{t('filters.search')}</span>
-        <input type="search" data-testid="customers-search" value={filter.search ?? ''} placeholder={t('filters.searchPlaceholder')} onChange={(e) => setFilter({ search: e.currentTarget.value })} />
+      <label className="field filter">
+        <span className="field__label">{t('filters.search')}</span>
+        <input type="search" className="input" data-testid="customers-search" value={filter.search ?? ''} placeholder={t('filters.searchPlaceholder')} onChange={(e) => setFilter({ search: e.currentTarget.value })} />
       </label>
       {CHOICE_FILTERS.map((name) => (
-        <label className="filter" key={name}>
-          <span>{t(`filters.${name}`)}</span>
-          <select data-testid={`filter-${name}`} value={filter[name] ?? ''} onChange={(e) => setFilter({ [name]: e.currentTarget.value })}>
+        <label className="field filter" key={name}>
+          <span className="field__label">{t(`filters.${name}`)}</span>
+          <select className="select" data-testid={`filter-${name}`} value={filter[name] ?? ''} onChange={(e) => setFilter({ [name]: e.currentTarget.value })}>
             <option value="">{t('filters.all')}</option>
             {(choices?.[name] ?? []).map((choice) => (
               <option key={choice} value={choice}>
@@ -46,16 +47,16 @@ function Filters() {
         </label>
       ))}
       {FLAG_FILTERS.map((name) => (
-        <label className="filter" key={name}>
-          <span>{t(`filters.${name}`)}</span>
-          <select data-testid={`filter-${name}`} value={flagValue(filter[name])} onChange={(e) => setFilter({ [name]: e.currentTarget.value === '' ? undefined : e.currentTarget.value === 'yes' })}>
+        <label className="field filter" key={name}>
+          <span className="field__label">{t(`filters.${name}`)}</span>
+          <select className="select" data-testid={`filter-${name}`} value={flagValue(filter[name])} onChange={(e) => setFilter({ [name]: e.currentTarget.value === '' ? undefined : e.currentTarget.value === 'yes' })}>
             <option value="">{t('filters.all')}</option>
             <option value="yes">{t('filters.yes')}</option>
             <option value="no">{t('filters.no')}</option>
           </select>
         </label>
       ))}
-      <button type="button" className="button" disabled={!anySet} onClick={() => void useCustomersStore.getState().setFilter(Object.fromEntries(Object.keys(filter).map((k) => [k, undefined])))}>
+      <button type="button" className="btn" disabled={!anySet} onClick={() => void useCustomersStore.getState().setFilter(Object.fromEntries(Object.keys(filter).map((k) => [k, undefined])))}>
         {t('filters.clear')}
       </button>
     </form>
@@ -77,19 +78,15 @@ export function CustomersPage() {
   if (runId === null) {
     return (
       <div className="page customers-page" data-testid="customers-page">
-        <div className="empty-state" data-testid="customers-empty">
-          <h2>{t('noRun.title')}</h2>
-          <p>{t('noRun.body')}</p>
-          <a href="#/results" className="button button--primary">
-            {t('noRun.link')}
-          </a>
-        </div>
+        <h2 className="page__title">{t('title')}</h2>
+        <EmptyState testId="customers-empty" title={t('noRun.title')} body={t('noRun.body')} link={t('noRun.link')} href="#/results" />
       </div>
     );
   }
 
   return (
     <div className="page customers-page" data-testid="customers-page">
+      <h2 className="page__title">{t('title')}</h2>
       <Filters />
       <p className="customers-total" data-testid="customers-total">
         {total === null ? t('loadingRows') : t('total', { n: formatCount(total) })}

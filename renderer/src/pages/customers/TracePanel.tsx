@@ -40,8 +40,8 @@ function windowMean(months: readonly TraceMonthView[], line: MoneyLine): number 
 function MonthTable({ months }: { readonly months: readonly TraceMonthView[] }) {
   const { t } = useTranslation('customers');
   return (
-    <div className="table-scroll">
-      <table className="data-table trace-months" data-testid="trace-months">
+    <div className="table-wrap">
+      <table className="table report-table trace-months" data-testid="trace-months">
         <thead>
           <tr>
             <th scope="col">{t('trace.item')}</th>
@@ -62,7 +62,7 @@ function MonthTable({ months }: { readonly months: readonly TraceMonthView[] }) 
               <tr key={line} className={TOTAL_LINES.has(line) ? 'total-line' : undefined}>
                 <th scope="row">{t(`trace.lines.${line}`)}</th>
                 {months.map((m) => (
-                  <td key={m.month} className={m[line] < 0 ? 'num loss' : 'num'}>
+                  <td key={m.month} className={[m[line] < 0 ? 'num loss' : 'num', m.inWindow ? '' : 'outside-window'].join(' ').trim()}>
                     {formatYuan(m[line])}
                   </td>
                 ))}
@@ -99,11 +99,11 @@ function formatPoolShare(share: number): string {
 
 function AllocationTable({ month }: { readonly month: TraceMonthView }) {
   const { t } = useTranslation('customers');
-  if (month.pools.length === 0) return <p className="hint">{t('trace.noPools')}</p>;
+  if (month.pools.length === 0) return <p className="muted">{t('trace.noPools')}</p>;
   const total = month.pools.reduce((s, p) => s + p.allocated, 0);
   return (
-    <div className="table-scroll">
-      <table className="data-table trace-pools" data-testid={`trace-pools-${month.month}`}>
+    <div className="table-wrap">
+      <table className="table report-table trace-pools" data-testid={`trace-pools-${month.month}`}>
         <thead>
           <tr>
             <th scope="col">{t('trace.pool')}</th>
@@ -147,13 +147,18 @@ function AllocationTable({ month }: { readonly month: TraceMonthView }) {
   );
 }
 
+/** The engine writes some inputs as text with numbers at full precision (the breakpoints); two decimals read better. */
+function roundNumbersIn(text: string): string {
+  return text.replace(/-?\d+\.\d{3,}/g, (n) => formatDecimal(Number(n)));
+}
+
 function ScoreInputs({ inputs }: { readonly inputs: SubScoreView['inputs'] }) {
   return (
     <dl className="score-inputs">
       {Object.entries(inputs).map(([name, value]) => (
         <div key={name}>
           <dt>{name}</dt>
-          <dd className="num">{typeof value === 'number' ? formatDecimal(value, Number.isInteger(value) ? 0 : 2) : (value ?? '—')}</dd>
+          {typeof value === 'number' ? <dd className="num">{formatDecimal(value, Number.isInteger(value) ? 0 : 2)}</dd> : <dd>{value === null ? '—' : roundNumbersIn(value)}</dd>}
         </div>
       ))}
     </dl>
@@ -163,7 +168,7 @@ function ScoreInputs({ inputs }: { readonly inputs: SubScoreView['inputs'] }) {
 function ScoresTable({ scores }: { readonly scores: readonly SubScoreView[] }) {
   const { t } = useTranslation('customers');
   return (
-    <table className="data-table trace-scores" data-testid="trace-scores">
+    <table className="table report-table trace-scores" data-testid="trace-scores">
       <thead>
         <tr>
           <th scope="col">{t('trace.scoresTitle')}</th>
@@ -206,18 +211,18 @@ export function TraceView({ trace }: { readonly trace: CustomerTrace }) {
         <br />
         {t('trace.tenure', { months: formatCount(c.tenureMonths) })} · {c.eligible ? t('trace.eligible') : c.reason}
         {c.value !== null && <> · {t('trace.value', { value: formatDecimal(c.value), tier: tierLabel(c.tier, lang) })}</>}
-        {c.negative && <span className="badge badge-loss">{t('negativeBadge')}</span>}
+        {c.negative && <span className="badge badge--error">{t('negativeBadge')}</span>}
       </p>
       <EChart option={option} height={300} label={t('trace.title', { id: c.customerId })} testId="trace-waterfall" />
       <h3>{t('trace.monthsTitle')}</h3>
       <MonthTable months={trace.months} />
       <h3>{t('trace.allocationTitle')}</h3>
-      <p className="hint">{t('trace.allocationHint')}</p>
+      <p className="muted">{t('trace.allocationHint')}</p>
       {trace.months.map((m) => (
         <details key={m.month} className="trace-month" open={m.month === latest}>
           <summary>
             {m.month}
-            {!m.inWindow && <span className="hint"> ({t('trace.outsideWindow')})</span>} — {t('trace.lines.allocated')} {formatYuan(m.allocated)}
+            {!m.inWindow && <span className="muted"> ({t('trace.outsideWindow')})</span>} — {t('trace.lines.allocated')} {formatYuan(m.allocated)}
           </summary>
           <AllocationTable month={m} />
         </details>
@@ -240,7 +245,7 @@ export function TracePanel() {
     <aside className="trace-panel" data-testid="trace-panel" aria-labelledby="trace-title" aria-busy={loading}>
       <header className="trace-header">
         <h2 id="trace-title">{t('trace.title', { id: selected })}</h2>
-        <button type="button" className="button" onClick={() => void useCustomersStore.getState().select(null)}>
+        <button type="button" className="btn" onClick={() => void useCustomersStore.getState().select(null)}>
           {t('trace.close')}
         </button>
       </header>
@@ -249,7 +254,7 @@ export function TracePanel() {
           <strong>{t('trace.failed')}</strong> {inLang(error, lang)}
         </Alert>
       )}
-      {trace === null ? loading && <p className="hint">{t('trace.loading')}</p> : <TraceView trace={trace} />}
+      {trace === null ? loading && <p className="muted">{t('trace.loading')}</p> : <TraceView trace={trace} />}
     </aside>
   );
 }

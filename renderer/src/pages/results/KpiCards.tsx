@@ -1,5 +1,6 @@
 /** The run's headline figures, and the customers in each value tier. */
 import { useTranslation } from 'react-i18next';
+import { NO_VALUE_GROUP } from '../../../../core/engine/aggregates';
 import type { KpiView } from '../../../../core/service/contract';
 import { tierLabel } from '../../components/charts/tier-label';
 import { useLang } from '../../i18n';
@@ -23,12 +24,17 @@ function Kpi({ label, value, note, tone, testId }: KpiProps) {
   );
 }
 
+/** The no-value group exists only in formula mode; an empty one would only raise a question. */
+function shown(tier: KpiView['tiers'][number]): boolean {
+  return tier.tier !== NO_VALUE_GROUP || tier.customers > 0;
+}
+
 export function KpiCards({ kpis }: { readonly kpis: KpiView }) {
   const { t } = useTranslation('results');
   const lang = useLang();
   const share = kpis.customers === 0 ? null : kpis.negativeCount / kpis.customers;
   return (
-    <>
+    <div className="results-kpis">
       <div className="kpis">
         <Kpi testId="kpi-customers" label={t('kpi.customers')} value={formatCount(kpis.customers)} />
         <Kpi testId="kpi-eligible" label={t('kpi.eligible')} value={formatCount(kpis.eligible)} />
@@ -37,13 +43,13 @@ export function KpiCards({ kpis }: { readonly kpis: KpiView }) {
         <Kpi testId="kpi-total-profit" label={t('kpi.totalProfit')} value={formatYuan(kpis.totalProfit)} tone={kpis.totalProfit < 0 ? 'loss' : undefined} />
       </div>
       <dl className="tier-counts" data-testid="tier-counts" aria-label={t('tiers')}>
-        {kpis.tiers.map((tier) => (
+        {kpis.tiers.filter(shown).map((tier) => (
           <div key={tier.tier} className="tier-count">
             <dt>{tierLabel(tier.tier, lang)}</dt>
             <dd className="num">{formatCount(tier.customers)}</dd>
           </div>
         ))}
       </dl>
-    </>
+    </div>
   );
 }

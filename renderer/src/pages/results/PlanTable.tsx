@@ -39,8 +39,8 @@ export function PlanTable({ plans }: { readonly plans: readonly AggregateView[] 
   const onSort = (column: Column) => setSort((s) => nextSort(s, column, column === 'plan'));
 
   return (
-    <div className="table-scroll">
-      <table className="data-table" data-testid="plan-table">
+    <div className="table-wrap">
+      <table className="table report-table" data-testid="plan-table">
         <thead>
           <tr>
             {COLUMNS.map((column) => (
@@ -53,8 +53,8 @@ export function PlanTable({ plans }: { readonly plans: readonly AggregateView[] 
             <tr key={row.group}>
               <th scope="row">
                 {row.group}
-                {row.lossMakingPlan && <span className="badge badge-loss">{t('plans.lossMaking')}</span>}
-                {row.settlementInverted && <span className="badge badge-warn">{t('plans.settlementInverted')}</span>}
+                {row.lossMakingPlan && <span className="badge badge--error">{t('plans.lossMaking')}</span>}
+                {row.settlementInverted && <span className="badge badge--warning">{t('plans.settlementInverted')}</span>}
               </th>
               <td className="num">{formatCount(row.customers)}</td>
               <td className="num">{formatYuan(row.sumAvgRevenue)}</td>

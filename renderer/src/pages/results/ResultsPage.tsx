@@ -12,6 +12,7 @@ import { inLang, useLang } from '../../i18n';
 import { useDatasetsStore } from '../../stores/datasets-store';
 import { followDraft, useRunStore } from '../../stores/run-store';
 import { useScenarioStore } from '../../stores/scenario-store';
+import { EmptyState } from './EmptyState';
 import { KpiCards } from './KpiCards';
 import { PlanTable } from './PlanTable';
 import { resultChartOptions } from './result-chart-options';
@@ -43,22 +44,19 @@ export function ResultsPage() {
   if (noData && run === null) {
     return (
       <div className="page results-page" data-testid="results-page">
-        <div className="empty-state" data-testid="results-empty">
-          <h2>{t('empty.title')}</h2>
-          <p>{t('empty.body')}</p>
-          <a href="#/data" className="button button--primary">
-            {t('empty.link')}
-          </a>
-        </div>
+        <h2 className="page__title">{t('title')}</h2>
+        <EmptyState testId="results-empty" title={t('empty.title')} body={t('empty.body')} link={t('empty.link')} href="#/data" />
       </div>
     );
   }
 
-  const issues = check.ok ? runIssues : check.issues;
+  // The weights card explains its own sum; a banner appearing above it would move the slider being dragged.
+  const issues = (check.ok ? runIssues : check.issues).filter((issue) => !issue.path.startsWith('value_weights'));
   return (
     <div className="page results-page" data-testid="results-page" data-run-ms={roundTripMs ?? undefined} data-runs={completed} aria-busy={running}>
-      <div className="page-toolbar">
-        <button type="button" className="button button--primary" data-testid="run" onClick={startRun} disabled={!check.ok || running}>
+      <h2 className="page__title">{t('title')}</h2>
+      <div className="toolbar">
+        <button type="button" className="btn btn--primary" data-testid="run" onClick={startRun} disabled={!check.ok || running}>
           {running ? (run === null ? t('running') : t('rerunning')) : t('run')}
         </button>
         {run !== null && (
@@ -90,7 +88,7 @@ export function ResultsPage() {
       )}
 
       <div className="results-top">
-        {run === null ? <p className="hint results-hint">{t('notRun')}</p> : <KpiCards kpis={run.kpis} />}
+        {run === null ? <p className="results-hint">{t('notRun')}</p> : <KpiCards kpis={run.kpis} />}
         <WeightSliders />
       </div>
 

@@ -4,6 +4,7 @@
  * own check explains why nothing is recalculated.
  */
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../components/Card';
 import { getIn, useScenarioStore } from '../../stores/scenario-store';
 import { formatShare } from './finance-format';
 
@@ -25,9 +26,8 @@ export function WeightSliders() {
   const formulaMode = typeof formula === 'string' && formula.trim() !== '';
 
   return (
-    <section className="panel weights" aria-labelledby="weights-title">
-      <h2 id="weights-title">{t('weights.title')}</h2>
-      {formulaMode && <p className="hint">{t('weights.formulaMode')}</p>}
+    <Card title={t('weights.title')} className="weights">
+      {formulaMode && <p className="muted">{t('weights.formulaMode')}</p>}
       <div className="weight-rows">
         {VALUE_WEIGHT_KEYS.map((key) => {
           const value = weightOf(weights, key);
@@ -57,6 +57,6 @@ export function WeightSliders() {
         {t('weights.sum', { sum: formatShare(sum, 0) })}
         {!balanced && <span> — {t('weights.sumHint')}</span>}
       </p>
-    </section>
+    </Card>
   );
 }
