@@ -24,7 +24,8 @@ export interface ExportRuns {
 
 interface ExportState {
   readonly preset: ExportPreset;
-  readonly lang: Lang;
+  /** The report's language as the user chose it; null follows the UI's. */
+  readonly lang: Lang | null;
   readonly target: string | null;
   /** Add the 方案对比 sheet when a comparison exists. */
   readonly includeComparison: boolean;
@@ -36,10 +37,10 @@ interface ExportState {
   setPreset(preset: ExportPreset): void;
   setLang(lang: Lang): void;
   setIncludeComparison(on: boolean): void;
-  /** Asks where to write; false when the user cancelled the dialog. */
-  chooseTarget(): Promise<boolean>;
-  /** Writes the workbook, asking for a destination first if none was chosen. */
-  start(runs: ExportRuns): Promise<void>;
+  /** Asks where to write (suggesting the report's name in `lang`); false when the user cancelled the dialog. */
+  chooseTarget(lang: Lang): Promise<boolean>;
+  /** Writes the workbook in `lang`, asking for a destination first if none was chosen. */
+  start(runs: ExportRuns, lang: Lang): Promise<void>;
   cancel(): Promise<void>;
   /** Desktop: shows the file in its folder; web shell: downloads it. */
   reveal(): Promise<void>;
@@ -47,7 +48,7 @@ interface ExportState {
 
 export const useExportStore = create<ExportState>()((set, get) => ({
   preset: 'summary',
-  lang: 'zh',
+  lang: null,
   target: null,
   includeComparison: true,
   status: 'idle',
@@ -59,9 +60,9 @@ export const useExportStore = create<ExportState>()((set, get) => ({
   setLang: (lang) => set({ lang }),
   setIncludeComparison: (includeComparison) => set({ includeComparison }),
 
-  async chooseTarget() {
+  async chooseTarget(lang) {
     try {
-      const target = await serviceClient().pickSaveTarget(DEFAULT_REPORT_NAME[get().lang], 'xlsx');
+      const target = await serviceClient().pickSaveTarget(DEFAULT_REPORT_NAME[lang], 'xlsx');
       if (target === null) return false;
       set({ target, error: null });
       return true;
@@ -71,10 +72,12 @@ export const useExportStore = create<ExportState>()((set, get) => ({
     }
   },
 
-  async start(runs) {
+  async start(runs, lang) {
     if (get().status === 'running') return;
-    if (get().target === null && !(await get().chooseTarget())) return;
-    const { preset, lang, target } = get();
+    // The web shell has no save dialog: its target is the default name in the report's language, asked for each time.
+    const ask = get().target === null || serviceClient().shell === 'web';
+    if (ask && !(await get().chooseTarget(lang))) return;
+    const { preset, target } = get();
     if (target === null) return;
     set({ status: 'running', written: null, error: null });
     try {

@@ -9,7 +9,7 @@ import { currentJob, useJobsStore } from '../../../renderer/src/stores/jobs-stor
 import { deferred, fakeClient } from '../results/fake-client';
 
 type Written = ChannelOutput<'export:report'>;
-const WRITTEN: Written = { path: '/reports/客户价值评估报告.xlsx', sheets: ['说明', '客户价值明细'], bytes: 52_000 };
+const WRITTEN: Written = { path: '/reports/customer-value-report.xlsx', sheets: ['说明', '客户价值明细'], bytes: 52_000 };
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
@@ -17,7 +17,7 @@ async function settle(): Promise<void> {
 
 describe('export store', () => {
   beforeEach(() => {
-    useExportStore.setState({ preset: 'summary', lang: 'zh', target: null, includeComparison: true, status: 'idle', jobId: null, written: null, error: null });
+    useExportStore.setState({ preset: 'summary', lang: null, target: null, includeComparison: true, status: 'idle', jobId: null, written: null, error: null });
   });
 
   it('asks where to save, writes with progress and hands the file over', async () => {
@@ -26,12 +26,11 @@ describe('export store', () => {
     const client = fakeClient({ 'export:report': () => answer.promise }, { delivered });
     bindServiceClient(client);
     useExportStore.getState().setPreset('full');
-    useExportStore.getState().setLang('en');
 
-    const exporting = useExportStore.getState().start({ runId: 'run-a', compareRunId: 'run-b' });
+    const exporting = useExportStore.getState().start({ runId: 'run-a', compareRunId: 'run-b' }, 'en');
     await settle();
     const [call] = client.callsOf('export:report');
-    expect(call).toEqual({ jobId: expect.stringMatching(/^export:report-/), runId: 'run-a', compareRunId: 'run-b', preset: 'full', lang: 'en', target: '/reports/客户价值评估报告.xlsx' });
+    expect(call).toEqual({ jobId: expect.stringMatching(/^export:report-/), runId: 'run-a', compareRunId: 'run-b', preset: 'full', lang: 'en', target: '/reports/customer-value-report.xlsx' });
     expect(useExportStore.getState()).toMatchObject({ status: 'running', jobId: call?.jobId });
 
     useJobsStore.getState().progress({ jobId: call?.jobId ?? '', channel: 'export:report', stage: 'customers', done: 400, total: 1000 });
@@ -46,10 +45,24 @@ describe('export store', () => {
     expect(delivered).toEqual([WRITTEN.path]);
   });
 
+  it('keeps the chosen destination on the desktop, and names each web download in the report’s language', async () => {
+    const desktop = fakeClient({ 'export:report': () => WRITTEN });
+    bindServiceClient(desktop);
+    await useExportStore.getState().chooseTarget('zh');
+    await useExportStore.getState().start({ runId: 'run-a' }, 'en');
+    expect(desktop.callsOf('export:report').map((c) => c.target)).toEqual(['/reports/客户价值评估报告.xlsx']);
+
+    const web = fakeClient({ 'export:report': () => WRITTEN }, { shell: 'web' });
+    bindServiceClient(web);
+    await useExportStore.getState().start({ runId: 'run-a' }, 'en');
+    await useExportStore.getState().start({ runId: 'run-a' }, 'zh');
+    expect(web.callsOf('export:report').map((c) => c.target)).toEqual(['/reports/customer-value-report.xlsx', '/reports/客户价值评估报告.xlsx']);
+  });
+
   it('does nothing when the save dialog is cancelled', async () => {
     const client = fakeClient({}, { saveTarget: null });
     bindServiceClient(client);
-    await useExportStore.getState().start({ runId: 'run-a' });
+    await useExportStore.getState().start({ runId: 'run-a' }, 'zh');
     expect(client.calls).toEqual([]);
     expect(useExportStore.getState().status).toBe('idle');
   });
@@ -68,7 +81,7 @@ describe('export store', () => {
     });
     bindServiceClient(client);
     useExportStore.setState({ target: '/reports/r.xlsx' });
-    const exporting = useExportStore.getState().start({ runId: 'run-a' });
+    const exporting = useExportStore.getState().start({ runId: 'run-a' }, 'zh');
     await settle();
     const jobId = useExportStore.getState().jobId;
     await useExportStore.getState().cancel();
@@ -85,7 +98,7 @@ describe('export store', () => {
     });
     bindServiceClient(client);
     useExportStore.setState({ target: '/reports/r.xlsx' });
-    await useExportStore.getState().start({ runId: 'run-a' });
+    await useExportStore.getState().start({ runId: 'run-a' }, 'zh');
     expect(useExportStore.getState()).toMatchObject({ status: 'error', error: { zh: '文件已被其他程序打开', en: 'The file is open in another program' } });
   });
 });

@@ -21,6 +21,7 @@ export interface FakeClient extends ServiceClient {
 
 export interface FakeClientOptions {
   readonly shell?: 'electron' | 'web';
+  /** What the save dialog answers; by default the suggested name in /reports. */
   readonly saveTarget?: string | null;
   readonly delivered?: string[];
 }
@@ -49,7 +50,7 @@ export function fakeClient(handlers: FakeHandlers, options: FakeClientOptions = 
     },
     pickInputFiles: async () => [],
     filesFromDrop: async () => [],
-    pickSaveTarget: async () => (options.saveTarget === undefined ? '/reports/客户价值评估报告.xlsx' : options.saveTarget),
+    pickSaveTarget: async (defaultName) => (options.saveTarget === undefined ? `/reports/${defaultName}` : options.saveTarget),
     async deliver(path) {
       options.delivered?.push(path);
     },

@@ -10,6 +10,7 @@ import { useCompareStore } from '../../stores/compare-store';
 import { useExportStore, type ExportPreset, type ExportRuns } from '../../stores/export-store';
 import { useJobsStore } from '../../stores/jobs-store';
 import { useRunStore } from '../../stores/run-store';
+import { EmptyState } from '../results/EmptyState';
 import { formatCount } from '../results/finance-format';
 import '../results/results.css';
 import './export.css';
@@ -29,7 +30,7 @@ export function ExportPage() {
   const run = useRunStore((s) => s.run);
   const comparison = useCompareStore((s) => s.comparison);
   const preset = useExportStore((s) => s.preset);
-  const lang = useExportStore((s) => s.lang);
+  const lang = useExportStore((s) => s.lang) ?? uiLang;
   const target = useExportStore((s) => s.target);
   const includeComparison = useExportStore((s) => s.includeComparison);
   const status = useExportStore((s) => s.status);
@@ -42,13 +43,8 @@ export function ExportPage() {
   if (run === null && comparison === null) {
     return (
       <div className="page export-page" data-testid="export-page">
-        <div className="empty-state" data-testid="export-empty">
-          <h2>{t('noRun.title')}</h2>
-          <p>{t('noRun.body')}</p>
-          <a href="#/results" className="button button--primary">
-            {t('noRun.link')}
-          </a>
-        </div>
+        <h2 className="page__title">{t('title')}</h2>
+        <EmptyState testId="export-empty" title={t('noRun.title')} body={t('noRun.body')} link={t('noRun.link')} href="#/results" />
       </div>
     );
   }
@@ -61,6 +57,7 @@ export function ExportPage() {
 
   return (
     <div className="page export-page" data-testid="export-page">
+      <h2 className="page__title">{t('title')}</h2>
       <Card>
         {exported !== null && <p>{t('what', { name: exported.scenario.name, month: exported.month })}</p>}
         <fieldset className="export-choice" disabled={running}>
@@ -70,7 +67,7 @@ export function ExportPage() {
               <input type="radio" name="preset" value={p} checked={preset === p} data-testid={`export-preset-${p}`} onChange={() => store.setPreset(p)} />
               <span>
                 <strong>{t(`preset.${p}`)}</strong>
-                <span className="hint"> — {t(`preset.${p}Hint`)}</span>
+                <span className="muted"> — {t(`preset.${p}Hint`)}</span>
               </span>
             </label>
           ))}
@@ -84,20 +81,22 @@ export function ExportPage() {
             </label>
           ))}
         </fieldset>
-        <fieldset className="export-choice" disabled={running}>
-          <legend>{t('target.label')}</legend>
-          <div className="export-target">
-            <span className={target === null ? 'hint' : 'export-path'} data-testid="export-target">
-              {target ?? t('target.none')}
-            </span>
-            <button type="button" className="button" data-testid="export-choose" onClick={() => void store.chooseTarget()}>
-              {target === null ? t('target.choose') : t('target.change')}
-            </button>
-          </div>
-        </fieldset>
+        {shell === 'electron' && (
+          <fieldset className="export-choice" disabled={running}>
+            <legend>{t('target.label')}</legend>
+            <div className="export-target">
+              <span className={target === null ? 'muted' : 'export-path'} data-testid="export-target">
+                {target ?? t('target.none')}
+              </span>
+              <button type="button" className="btn" data-testid="export-choose" onClick={() => void store.chooseTarget(lang)}>
+                {target === null ? t('target.choose') : t('target.change')}
+              </button>
+            </div>
+          </fieldset>
+        )}
         <fieldset className="export-choice" disabled={running || comparison === null || run === null}>
           {comparison === null ? (
-            <p className="hint">{t('comparison.none')}</p>
+            <p className="muted">{t('comparison.none')}</p>
           ) : (
             <label className="radio">
               <input type="checkbox" checked={withComparison} data-testid="export-include-comparison" onChange={(e) => store.setIncludeComparison(e.currentTarget.checked)} />
@@ -105,12 +104,12 @@ export function ExportPage() {
             </label>
           )}
         </fieldset>
-        <div className="page-toolbar">
-          <button type="button" className="button button--primary" data-testid="export-run" disabled={running || runs === null} onClick={() => runs !== null && void store.start(runs)}>
+        <div className="toolbar">
+          <button type="button" className="btn btn--primary" data-testid="export-run" disabled={running || runs === null} onClick={() => runs !== null && void store.start(runs, lang)}>
             {running ? t('running') : t('run')}
           </button>
           {running && (
-            <button type="button" className="button" data-testid="export-cancel" disabled={job?.cancelling ?? false} onClick={() => void store.cancel()}>
+            <button type="button" className="btn" data-testid="export-cancel" disabled={job?.cancelling ?? false} onClick={() => void store.cancel()}>
               {t('cancel')}
             </button>
           )}
@@ -126,7 +125,7 @@ export function ExportPage() {
       {status === 'done' && written !== null && (
         <Alert tone="success" testId="export-done">
           <p>{t('done', { path: written.path, sheets: formatCount(written.sheets.length), size: formatBytes(written.bytes) })}</p>
-          <button type="button" className="button" data-testid="export-reveal" onClick={() => void store.reveal()}>
+          <button type="button" className="btn" data-testid="export-reveal" onClick={() => void store.reveal()}>
             {shell === 'web' ? t('download') : t('reveal')}
           </button>
         </Alert>
