@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { EngineInputError } from '../engine/run-model.js';
 import { StoreError, storeErrorFromSqlite } from '../store/store-errors.js';
 import type { ServiceError } from './contract.js';
+import { hostIssues, issue } from './host-errors.js';
 
 /** Thrown inside the service for a known failure; the dispatcher answers it as data. */
 export class ServiceFailure extends Error {
@@ -17,24 +18,11 @@ export class ServiceFailure extends Error {
   }
 }
 
-type Details = Readonly<Record<string, string | number>>;
-
-function issue(code: string, zh: string, en: string, details?: Details): ServiceError {
-  return details === undefined ? { code, zh, en } : { code, zh, en, details };
-}
-
 export const serviceIssues = {
   internal: issue('service.internal', '内部错误，操作未完成；请重试，若仍出错请联系技术支持', 'Internal error; the operation did not complete. Try again, and report it if it persists'),
   unknownChannel: (channel: string) =>
     issue('service.unknown_channel', `未知的服务调用：${channel}`, `Unknown service call: ${channel}`, { channel }),
-  badArgument: (channel: string, path: string, zh: string, en: string) =>
-    issue('service.bad_argument', `调用 ${channel} 的参数有误：${path === '' ? '' : `${path}：`}${zh}`, `Bad argument to ${channel}: ${path === '' ? '' : `${path}: `}${en}`, { channel, path }),
-  workerFailed: issue(
-    'service.worker_failed',
-    '计算进程意外退出，操作未完成；下一次操作会自动重启它，请重试',
-    'The computing process stopped unexpectedly and the operation did not complete; it restarts with the next call, so try again',
-  ),
-  closed: issue('service.closed', '服务已关闭', 'The service has been closed'),
+  ...hostIssues,
   jobCancelled: (jobId: string) => issue('job.cancelled', '操作已取消', 'The operation was cancelled', { jobId }),
   jobIdInUse: (jobId: string, channel: string) =>
     issue('job.id_in_use', `任务编号 ${jobId} 正被另一个操作（${channel}）使用`, `Job id ${jobId} is in use by another operation (${channel})`, { jobId, channel }),

@@ -10,9 +10,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CallResult, Channel, ServiceEventMessage, ServiceHost } from './contract.js';
-import { openService } from './service-calls.js';
 import type { ServiceOptions } from './service-context.js';
-import { serviceIssues } from './service-errors.js';
+import { hostIssues } from './host-errors.js';
 import type { HostMessage, WorkerMessage } from './worker-protocol.js';
 
 export type { ServiceOptions } from './service-context.js';
@@ -56,7 +55,7 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
   let closing: Promise<void> | null = null;
 
   const failPending = (): void => {
-    const error = closing === null ? serviceIssues.workerFailed : serviceIssues.closed;
+    const error = closing === null ? hostIssues.workerFailed : hostIssues.closed;
     for (const call of pending.values()) call.resolve({ ok: false, error });
     pending.clear();
   };
@@ -87,7 +86,7 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
   };
 
   const call = <C extends Channel>(channel: C, argument: unknown, onEvent: (message: ServiceEventMessage) => void): Promise<CallResult<C>> => {
-    if (closing !== null) return Promise.resolve({ ok: false, error: serviceIssues.closed });
+    if (closing !== null) return Promise.resolve({ ok: false, error: hostIssues.closed });
     worker ??= start();
     const id = nextId++;
     return new Promise<CallResult<C>>((resolve) => {
@@ -97,7 +96,7 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
       } catch {
         // A function or another value that cannot be cloned: refused like any other bad argument.
         pending.delete(id);
-        resolve({ ok: false, error: serviceIssues.badArgument(channel, '', '参数无法传递（须为纯数据）', 'the argument cannot be sent (it must be plain data)') });
+        resolve({ ok: false, error: hostIssues.badArgument(channel, '', '参数无法传递（须为纯数据）', 'the argument cannot be sent (it must be plain data)') });
       }
     });
   };
@@ -121,14 +120,4 @@ export function createServiceHost(options: ServiceHostOptions): ServiceHost {
   };
 
   return { call, close };
-}
-
-/** The same service in the calling thread: for tests and the CLI, which have no UI to keep responsive. */
-export function createInProcessService(options: ServiceOptions): ServiceHost {
-  const service = openService(options);
-  return {
-    call: <C extends Channel>(channel: C, argument: unknown, onEvent: (message: ServiceEventMessage) => void) =>
-      service.call(channel, argument, onEvent) as Promise<CallResult<C>>,
-    close: () => service.close(),
-  };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelArgument, ChannelOutput, ServiceError, ServiceHost } from '../../core/service/contract.js';
 import { toServiceError } from '../../core/service/service-errors.js';
-import { createInProcessService } from '../../core/service/service-host.js';
+import { createInProcessService } from '../../core/service/in-process-service.js';
 import { MINI, tempDir } from '../support/paths.js';
 
 const MINI_FILES = ['usage.csv', 'settlement.csv', 'individual_costs.csv', 'credit.csv', 'cost_pools.csv', 'campaigns.csv'].map((f) => join(MINI, f));
