@@ -45,6 +45,7 @@ export const zh = {
   changes: {
     title: '分层变化的客户',
     shown: '共 {{total}} 位客户的分层发生变化；按价值分值变化从大到小列出前 {{shown}} 位。',
+    shownAll: '共 {{total}} 位客户的分层发生变化，按价值分值变化从大到小列出。',
     none: '两个方案下没有客户的分层发生变化。',
     customerId: '用户编号',
     tierA: '分层 A',
@@ -99,6 +100,7 @@ export const en: Translation<typeof zh> = {
   changes: {
     title: 'Customers whose tier changed',
     shown: '{{total}} customers changed tier; the {{shown}} with the largest value change are listed.',
+    shownAll: '{{total}} customers changed tier, listed by the size of their value change.',
     none: 'No customer changes tier between the two scenarios.',
     customerId: 'Customer ID',
     tierA: 'Tier A',

@@ -60,7 +60,11 @@ function TierChanges({ view }: { readonly view: ComparisonView }) {
   if (view.tierChangeCount === 0) return <p className="muted">{t('changes.none')}</p>;
   return (
     <>
-      <p className="muted">{t('changes.shown', { total: formatCount(view.tierChangeCount), shown: formatCount(view.tierChanges.length) })}</p>
+      <p className="muted">
+        {view.tierChanges.length < view.tierChangeCount
+          ? t('changes.shown', { total: formatCount(view.tierChangeCount), shown: formatCount(view.tierChanges.length) })
+          : t('changes.shownAll', { total: formatCount(view.tierChangeCount) })}
+      </p>
       <div className="table-wrap tier-changes-wrap">
         <table className="table report-table" data-testid="tier-changes">
           <thead>
