@@ -55,11 +55,6 @@ export class DataPage extends AppPage {
     return this.byTestId(`sheet-${index}-field-${headers.indexOf(header)}`).inputValue();
   }
 
-  async kindOf(file: string): Promise<string> {
-    const { index } = await this.sheetOf(file);
-    return (await this.byTestId(`sheet-${index}-kind`).textContent()) ?? '';
-  }
-
   /** Runs the check and waits for its report. */
   async validate(): Promise<void> {
     await this.byTestId('validate').click();
@@ -90,10 +85,6 @@ export class DataPage extends AppPage {
   async importFiles(): Promise<void> {
     await this.byTestId('import').click();
     await this.byTestId('import-outcome').waitFor({ timeout: SLOW_MS });
-  }
-
-  async importOutcome(): Promise<string> {
-    return (await this.byTestId('import-outcome').textContent()) ?? '';
   }
 
   /** The file names the knowledge base's dataset list shows. */

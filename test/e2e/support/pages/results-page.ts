@@ -46,13 +46,4 @@ export class ResultsPage extends AppPage {
     await slider.focus();
     for (let i = 0; i < Math.abs(steps); i += 1) await slider.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
   }
-
-  async weight(key: WeightKey): Promise<number> {
-    return Number(await this.byTestId(`weight-${key}`).inputValue());
-  }
-
-  /** Whether the four weights add up to 100% (otherwise the page does not re-run). */
-  async weightsBalanced(): Promise<boolean> {
-    return !((await this.byTestId('weight-sum').getAttribute('class')) ?? '').includes('weight-sum-off');
-  }
 }
