@@ -15,7 +15,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { tempDir } from '../support/paths.js';
-import { artifactDir, saveScreenshot, writeArtifact } from './support/artifacts.js';
+import { artifactDir, clearArtifacts, saveScreenshot, writeArtifact } from './support/artifacts.js';
 import { BAD, importIntoKnowledgeBase, RENAMED, writeJobFixtures, writeSample, type JobFixtures } from './support/fixtures.js';
 import { ComparePage } from './support/pages/compare-page.js';
 import { CustomersPage } from './support/pages/customers-page.js';
@@ -39,6 +39,7 @@ const PROFIT_FIRST = { name: '利润优先', weights: { profit: 0.85, loyalty: 0
 const WHAT_IF = { customers: 100_000, months: 3, moves: 5, stepsPerMove: 5, targetMs: 300 } as const;
 
 beforeAll(async () => {
+  clearArtifacts();
   const build = await ensureRendererBuilt();
   console.log(`renderer: ${build}; screenshots and figures go to ${artifactDir()}`);
 }, SETUP_TIMEOUT_MS);

@@ -2,7 +2,7 @@
  * Where a run leaves what people look at afterwards (screenshots, the what-if figures): the
  * system temp folder by default, test/e2e/screenshots/ when E2E_SCREENSHOTS is set.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,6 +13,12 @@ export function artifactDir(): string {
   const dir = process.env.E2E_SCREENSHOTS === undefined ? join(tmpdir(), 'cvs-e2e-screenshots') : join(REPO_ROOT, 'test/e2e/screenshots');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** Removes the last run's pictures and figures, so the folder holds this run's only. */
+export function clearArtifacts(): void {
+  const dir = artifactDir();
+  for (const name of readdirSync(dir)) if (/\.(png|json)$/.test(name)) rmSync(join(dir, name));
 }
 
 /** Tall enough for the longest screen (the mapping step of six workbooks), short of a runaway layout. */
