@@ -26,11 +26,12 @@ function branchBars(branches: readonly BranchNegativeShare[], lang: Lang, maxBar
 }
 
 /** `maxBars`: see barsThatFit for a chart smaller than 800×450. */
-export function negativeShareByBranchOption(branches: readonly BranchNegativeShare[], lang: Lang, maxBars = MAX_BARS): EChartsOption {
+/** `title` replaces the branch title when the same chart shows another grouping (channels on the screens). */
+export function negativeShareByBranchOption(branches: readonly BranchNegativeShare[], lang: Lang, maxBars = MAX_BARS, title?: string): EChartsOption {
   const texts = chartTexts.negativeShareByBranch;
   const bars = branchBars(branches, lang, maxBars);
   return {
-    ...baseOption(texts.title[lang]),
+    ...baseOption(title ?? texts.title[lang]),
     grid: { left: 20, right: 60, top: 50, bottom: 50 },
     xAxis: {
       ...axisStyle,

@@ -39,12 +39,6 @@ export function channelNegativeShares(channels: readonly AggregateView[]): Branc
     .sort((a, b) => b.negativeShare - a.negativeShare);
 }
 
-/** negativeShareByBranchOption names branches in its title; the channel chart keeps everything else. */
-function withTitle(option: EChartsOption, text: string): EChartsOption {
-  const title = option.title;
-  return title === undefined || Array.isArray(title) ? option : { ...option, title: { ...title, text } };
-}
-
 /** `chartHeight` decides how many plans, branches and channels get a bar of their own. */
 export function resultChartOptions(run: RunView, lang: Lang, chartHeight: number, channelTitle: string): ResultChartOptions {
   const maxBars = barsThatFit(chartHeight);
@@ -53,7 +47,7 @@ export function resultChartOptions(run: RunView, lang: Lang, chartHeight: number
     tierCounts: tierCountsOption(relabelTiers(run.charts.tierCounts, lang), lang),
     profitByPlan: profitByPlanOption(run.charts.profitByPlan, lang, maxBars),
     negativeShareByBranch: negativeShareByBranchOption(run.charts.negativeShareByBranch, lang, maxBars),
-    negativeShareByChannel: withTitle(negativeShareByBranchOption(channelNegativeShares(run.aggregates.channel), lang, maxBars), channelTitle),
+    negativeShareByChannel: negativeShareByBranchOption(channelNegativeShares(run.aggregates.channel), lang, maxBars, channelTitle),
     profitCurve: profitCurveOption(run.charts.profitCurve, lang),
   };
 }
