@@ -143,6 +143,8 @@ describe('the whole job in the web shell', { timeout: STEP_TIMEOUT_MS }, () => {
     const latest = months.at(-1) ?? '';
     expect((await customers.tracePools(latest)).length).toBeGreaterThan(0);
     await shoot('customers-zh');
+    await customers.scrollToPools(latest);
+    await shoot('customers-trace-pools-zh');
   });
 
   step('comparing the two scenarios shows the tier migration', async () => {

@@ -37,6 +37,11 @@ export class CustomersPage extends AppPage {
     return headers.filter((h) => /^\d{4}-\d{2}$/.test(h.trim())).map((h) => h.trim());
   }
 
+  /** Scrolls the trace panel to the cost pools of `month`. */
+  async scrollToPools(month: string): Promise<void> {
+    await this.byTestId(`trace-pools-${month}`).scrollIntoViewIfNeeded();
+  }
+
   /** The cost pools allocated to the customer in `month`, by name. */
   async tracePools(month: string): Promise<string[]> {
     return (await this.byTestId(`trace-pools-${month}`).locator('tbody tr > :first-child').allTextContents()).map((s) => s.trim());
