@@ -121,7 +121,7 @@ export const MAX_MONTHS = 36;
 const MAX_CUSTOMERS = 100_000_000;
 // Small batches let the rows die young in V8's new space; at 10,000 customers per batch
 // old-space collections doubled the time of writing 1M customers.
-const DEFAULT_BATCH = 500;
+export const DEFAULT_CUSTOMERS_PER_BATCH = 500;
 
 /** Behaviour rates: per customer unless marked per month. */
 const RATES = {
@@ -315,7 +315,7 @@ export function generateSample(options: SampleOptions): Sample {
   // Campaigns start mid-data, so that with 2·W months both evaluation windows are present.
   const campaignStart = Math.floor(monthCount / 2);
 
-  function* batches(customersPerBatch = DEFAULT_BATCH): Generator<SampleBatch> {
+  function* batches(customersPerBatch = DEFAULT_CUSTOMERS_PER_BATCH): Generator<SampleBatch> {
     if (!Number.isInteger(customersPerBatch) || customersPerBatch < 1) {
       throw new RangeError(`customersPerBatch must be a positive integer: ${customersPerBatch}`);
     }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
 import {
+  DEFAULT_CUSTOMERS_PER_BATCH,
   generateSample,
   type CampaignRow,
   type CostPoolRow,
@@ -23,6 +24,7 @@ import {
 } from './generate-sample.js';
 import { sheetBackpressure, type SheetBackpressure } from './sheet-backpressure.js';
 import { INPUT_KINDS, SHEET_LAYOUTS, type ColumnLayout, type FlatRow, type InputKind, type SheetLayout } from './sheet-layouts.js';
+import { setZipEntryDates } from './zip-entry-dates.js';
 
 export interface SampleXlsxSummary {
   /** Paths of the written workbooks, in INPUT_KINDS order. */
@@ -34,7 +36,13 @@ export interface SampleXlsxSummary {
   readonly months: readonly string[];
 }
 
-/** Fixed document dates, so the same options give the same workbook content. */
+/**
+ * Customers written so far, after each batch. Throwing from it stops the writing (what was
+ * written is left for the caller to remove): that is how a job cancels it.
+ */
+export type SampleWriteProgress = (customersDone: number, customersTotal: number) => void;
+
+/** Fixed document and zip entry dates, so the same options give the same bytes. */
 const WORKBOOK_DATE = new Date(Date.UTC(2026, 0, 1));
 const CREATOR = 'Customer Value Studio';
 
@@ -100,6 +108,7 @@ class WorkbookSink<R extends FlatRow<R>> {
   async close(): Promise<number> {
     this.sheet.commit();
     await Promise.race([this.workbook.commit(), this.failure]);
+    await setZipEntryDates(this.path, WORKBOOK_DATE);
     return this.output.bytesWritten;
   }
 
@@ -131,19 +140,22 @@ function openSinks(outDir: string): Sinks {
 }
 
 /** Generates a sample and writes its six workbooks into outDir (created if missing). */
-export async function writeSampleXlsx(outDir: string, options: SampleOptions): Promise<SampleXlsxSummary> {
+export async function writeSampleXlsx(outDir: string, options: SampleOptions, onProgress?: SampleWriteProgress): Promise<SampleXlsxSummary> {
   const sample = generateSample(options);
   await mkdir(outDir, { recursive: true });
   const sinks = openSinks(outDir);
   let bytes = 0;
   try {
     await sinks.cost_pools.write(sample.costPools);
-    for (const batch of sample.batches()) {
+    let done = 0;
+    for (const batch of sample.batches(DEFAULT_CUSTOMERS_PER_BATCH)) {
       await sinks.usage.write(batch.usage);
       await sinks.settlement.write(batch.settlement);
       await sinks.individual_costs.write(batch.individualCosts);
       await sinks.credit.write(batch.credit);
       await sinks.campaigns.write(batch.campaigns);
+      done = Math.min(done + DEFAULT_CUSTOMERS_PER_BATCH, sample.customers);
+      onProgress?.(done, sample.customers);
     }
     // One at a time: finishing a workbook builds its whole shared-string table (every customer
     // id) as one XML text; all at once took the peak from 543 to 713 MB at 300k customers.

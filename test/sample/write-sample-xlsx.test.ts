@@ -3,12 +3,13 @@
  * They are read back with exceljs, not with the project's importer, so that these tests say
  * what the files contain independently of how the importer reads them.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleCommand } from '../../core/cli/commands/sample-command.js';
 import { CliError } from '../../core/cli/cli-error.js';
 import { CAMPAIGN_FIELDS, FACT_FIELDS, POOL_FIELDS, type FieldDef } from '../../core/model/fields.js';
@@ -59,6 +60,10 @@ describe('writeSampleXlsx', () => {
   const dir = tempDir('sample-xlsx');
   let summary: SampleXlsxSummary;
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   beforeAll(async () => {
     await writeSampleCsv(join(dir, 'csv'), options);
     summary = await writeSampleXlsx(join(dir, 'xlsx'), options);
@@ -106,6 +111,37 @@ describe('writeSampleXlsx', () => {
     expect(joinDate.type).toBe(ExcelJS.ValueType.Date);
     expect(joinDate.numFmt).toMatch(/[dy]/);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('writes the same bytes for the same options, whenever it runs', async () => {
+    const sha256s = async (out: string, at: string): Promise<string[]> => {
+      // Only Date is faked: the zip entries would carry this time, the streams still run on real timers.
+      vi.setSystemTime(new Date(at));
+      const written = await writeSampleXlsx(out, { customers: 40, months: 2 });
+      return written.files.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'));
+    };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const first = await sha256s(join(dir, 'again-1'), '2026-03-04T05:06:08Z');
+    const second = await sha256s(join(dir, 'again-2'), '2027-11-12T13:14:16Z');
+    expect(second).toEqual(first);
+  });
+
+  it('reports the customers written after each batch, and stops when the report throws', async () => {
+    const reports: [number, number][] = [];
+    await writeSampleXlsx(join(dir, 'progress'), { customers: 1_200, months: 1 }, (done, total) => reports.push([done, total]));
+    expect(reports).toEqual([
+      [500, 1_200],
+      [1_000, 1_200],
+      [1_200, 1_200],
+    ]);
+    const stop = new Error('stop');
+    let reported = 0;
+    const stopping = writeSampleXlsx(join(dir, 'stopped'), { customers: 1_200, months: 1 }, () => {
+      reported += 1;
+      throw stop;
+    });
+    await expect(stopping).rejects.toBe(stop);
+    expect(reported).toBe(1);
   });
 
   it('fails, rather than hangs, when a workbook cannot be written', async () => {
