@@ -17,6 +17,11 @@ export interface ImportFilesOptions {
   readonly replace?: boolean;
   readonly read?: ReadInputsOptions;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /**
+   * The name a file is recorded and reported under (default: its path as given). Files written
+   * to a temporary folder for the import are named without a path that is gone afterwards.
+   */
+  readonly nameOf?: (path: string) => string;
 }
 
 export interface SkippedFile {
@@ -39,6 +44,11 @@ export type ImportFilesResult =
       readonly report: ValidationReport;
     };
 
+function renamedReport(report: ValidationReport, nameOf: (path: string) => string): ValidationReport {
+  const rename = <T extends { readonly file?: string }>(entry: T): T => (entry.file === undefined ? entry : { ...entry, file: nameOf(entry.file) });
+  return { ...report, files: report.files.map(rename), problems: report.problems.map(rename) };
+}
+
 async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -50,6 +60,7 @@ async function sha256OfFile(path: string): Promise<string> {
  * imported is answered without reading a million rows.
  */
 export async function importFiles(store: Store, paths: readonly string[], options: ImportFilesOptions = {}): Promise<ImportFilesResult> {
+  const nameOf = options.nameOf ?? ((path: string) => path);
   const listed = await listInputFiles(paths);
   const hashed = await Promise.all(listed.files.map(async (file) => ({ file, sha256: await sha256OfFile(file) })));
   const earlier = datasetsBySha256(store, hashed.map((h) => h.sha256));
@@ -58,8 +69,8 @@ export async function importFiles(store: Store, paths: readonly string[], option
     return datasets.length === 0 ? [] : [{ file, datasets }];
   });
   const replace = options.replace === true;
-  const skipped: SkippedFile[] = replace ? [] : known.map(({ file, datasets }) => ({ file, earlier: datasets[0] as DatasetInfo }));
-  const skippedFiles = new Set(skipped.map((s) => s.file));
+  const skippedFiles = new Set(replace ? [] : known.map(({ file }) => file));
+  const skipped: SkippedFile[] = replace ? [] : known.map(({ file, datasets }) => ({ file: nameOf(file), earlier: datasets[0] as DatasetInfo }));
   const toRead = listed.files.filter((file) => !skippedFiles.has(file));
   if (toRead.length === 0 && listed.problems.length === 0) return { status: 'unchanged', skipped };
 
@@ -68,14 +79,15 @@ export async function importFiles(store: Store, paths: readonly string[], option
   // Paths the listing could not use go to the reader too, which reports them in its usual way.
   // A cost report or campaign list may come on its own; a run later needs usage from some import.
   const read = await readInputFiles([...toRead, ...listed.problems.map((p) => p.path)], { ...options.read, mappings, requireUsage: false });
-  if (!read.ok) return { status: 'invalid', report: read.report, skipped };
+  const report = renamedReport(read.report, nameOf);
+  if (!read.ok) return { status: 'invalid', report, skipped };
   const replaceIds = [...new Set(known.flatMap(({ datasets }) => datasets.map((d) => d.importId)))];
   const replaced = replace ? replaceIds.map((id) => getImport(store, id)) : [];
   const imported = importInput(store, {
     input: read.input,
-    files: read.report.files,
+    files: report.files,
     replace: replaced.map((r) => r.id),
     onProgress: options.onProgress,
   });
-  return { status: 'imported', imported, replaced, skipped, report: read.report };
+  return { status: 'imported', imported, replaced, skipped, report };
 }
