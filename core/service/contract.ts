@@ -297,6 +297,12 @@ export const channelSchemas = {
     sumDuplicates: z.boolean().default(false),
     replace: z.boolean().default(false),
   }),
+  /** The sample province (`cvalue sample --format xlsx`, default seed and end month), imported as its workbooks. */
+  'datasets:importSample': z.strictObject({
+    jobId: text,
+    customers: z.number().int().min(100).max(200_000).default(20_000),
+    months: z.number().int().min(3).max(24).default(6),
+  }),
   'datasets:delete': z.strictObject({ importId: z.number().int().min(1) }),
   'datasets:exportReport': z.strictObject({ paths, target: text, lang, mappings: z.array(columnMapping).max(100).default([]) }),
   'mappings:list': z.strictObject({}),
@@ -340,6 +346,8 @@ export interface ChannelOutputs {
     | { readonly status: 'invalid'; readonly report: ValidationView }
     | { readonly status: 'unchanged'; readonly skipped: readonly string[] }
     | { readonly status: 'imported'; readonly imported: ImportView; readonly report: ValidationView; readonly skipped: readonly string[] };
+  /** Files are named by their file name alone: the temporary folder they were written to is gone. */
+  'datasets:importSample': ChannelOutputs['datasets:import'];
   'datasets:delete': ImportView;
   'datasets:exportReport': { readonly path: string };
   'mappings:list': readonly { readonly signature: string; readonly headers: readonly string[]; readonly fields: Readonly<Record<string, string | null>> }[];

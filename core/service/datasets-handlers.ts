@@ -1,10 +1,9 @@
 /** datasets:* — what the knowledge base holds, and reading, checking and importing files into it. */
 import { readInputFiles } from '../io/read-inputs.js';
 import { exportValidationReport } from '../io/report/export-validation-report.js';
-import { saveColumnMapping } from '../store/column-mappings.js';
-import { importFiles } from '../store/import-files.js';
 import { deleteImport, listImports } from '../store/imports-catalog.js';
-import { readingMappings, toColumnMapping } from './column-mapping-input.js';
+import { readingMappings } from './column-mapping-input.js';
+import { importAsJob } from './import-job.js';
 import { importView, validationView } from './import-views.js';
 import { resolveTarget } from './output-target.js';
 import type { Handler } from './service-context.js';
@@ -20,29 +19,7 @@ export const validateDatasets: Handler<'datasets:validate'> = async (input, ctx)
   return validationView(read.report);
 };
 
-export const importDatasets: Handler<'datasets:import'> = (input, ctx) =>
-  ctx.jobs.run(input.jobId, 'datasets:import', ctx.emit, async (job) => {
-    const mappings = input.mappings.map(toColumnMapping);
-    job.progress('read', 0, input.paths.length);
-    const result = await importFiles(ctx.store, input.paths, {
-      replace: input.replace,
-      read: { mappings, sumDuplicateKeys: input.sumDuplicates },
-      // Reported between the write's phases, inside its transaction: a cancel there rolls it all back.
-      onProgress: (p) => {
-        job.throwIfCancelled();
-        job.progress(p.stage, p.stage === 'facts' ? p.done : 0, p.stage === 'facts' ? p.total : 0);
-      },
-    });
-    const skipped = result.skipped.map((s) => s.file);
-    if (result.status === 'invalid') return { status: 'invalid', report: validationView(result.report) };
-    if (result.status === 'unchanged') return { status: 'unchanged', skipped };
-    ctx.model.invalidate();
-    // A hand-made mapping that worked is kept as a template for next month's files.
-    for (const mapping of mappings) saveColumnMapping(ctx.store, mapping);
-    ctx.emit({ event: 'data:changed', payload: { what: 'datasets' } });
-    if (mappings.length > 0) ctx.emit({ event: 'data:changed', payload: { what: 'mappings' } });
-    return { status: 'imported', imported: importView(result.imported), report: validationView(result.report), skipped };
-  });
+export const importDatasets: Handler<'datasets:import'> = (input, ctx) => ctx.jobs.run(input.jobId, 'datasets:import', ctx.emit, (job) => importAsJob(ctx, job, input));
 
 export const deleteDataset: Handler<'datasets:delete'> = async (input, ctx) => {
   const deleted = deleteImport(ctx.store, input.importId);

@@ -10,6 +10,7 @@ import { deleteDataset, exportValidation, importDatasets, listDatasets, previewD
 import { exportReport } from './export-handlers.js';
 import { deleteMapping, listMappings, saveMapping } from './mappings-handlers.js';
 import { startRun } from './run-handlers.js';
+import { importSample } from './sample-handler.js';
 import { copyScenario, deleteScenarioHandler, listSavedScenarios, parseScenarioFile, saveScenarioHandler, validateScenario } from './scenario-handlers.js';
 import type { Handler } from './service-context.js';
 
@@ -21,6 +22,7 @@ export const handlers: ServiceHandlers = {
   'datasets:preview': previewDatasets,
   'datasets:validate': validateDatasets,
   'datasets:import': importDatasets,
+  'datasets:importSample': importSample,
   'datasets:delete': deleteDataset,
   'datasets:exportReport': exportValidation,
   'mappings:list': listMappings,

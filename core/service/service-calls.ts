@@ -13,7 +13,7 @@ import { serviceIssues, toServiceError } from './service-errors.js';
 
 export interface ServiceCalls {
   call(channel: string, argument: unknown, onEvent: (message: ServiceEventMessage) => void): Promise<CallResult<Channel>>;
-  /** Cancels running jobs, waits for the calls in flight, closes the knowledge base. */
+  /** Cancels running jobs, waits for the calls in flight, closes the knowledge base, removes the temporary folder. */
   close(): Promise<void>;
 }
 
@@ -80,6 +80,7 @@ export function openService(options: ServiceOptions): ServiceCalls {
     state?.jobs.cancelAll();
     await Promise.allSettled([...inFlight]);
     state?.store.close();
+    await state?.scratch.remove();
     state = null;
   };
 

@@ -31,7 +31,12 @@ export function defaultWorkerUrl(): URL {
 
 /** Starts the worker thread; a TypeScript entry is loaded through tsx registered inside the worker. */
 export function startServiceWorker(workerUrl: URL, options: ServiceOptions): Worker {
-  const workerData = { databasePath: options.databasePath, shell: options.shell, ...(options.downloadsDir === undefined ? {} : { downloadsDir: options.downloadsDir }) };
+  const workerData = {
+    databasePath: options.databasePath,
+    shell: options.shell,
+    ...(options.downloadsDir === undefined ? {} : { downloadsDir: options.downloadsDir }),
+    ...(options.tempDir === undefined ? {} : { tempDir: options.tempDir }),
+  };
   if (!workerUrl.pathname.endsWith('.ts')) return new Worker(workerUrl, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;

@@ -14,7 +14,7 @@ const port = parentPort;
 if (port === null) throw new Error('service-worker runs in a worker thread (see service-host.ts)');
 
 const options = z
-  .strictObject({ databasePath: z.string().min(1), shell: z.enum(['electron', 'web']), downloadsDir: z.string().min(1).optional() })
+  .strictObject({ databasePath: z.string().min(1), shell: z.enum(['electron', 'web']), downloadsDir: z.string().min(1).optional(), tempDir: z.string().min(1).optional() })
   .parse(workerData);
 const service = openService(options);
 
