@@ -1,7 +1,8 @@
 /**
  * The 数据 page's flow: pick files → preview each sheet with the field every column is read
- * as (the user may fix a column by hand) → validate → import as one job. Also the knowledge
- * base's imports, for the list and the header's data summary.
+ * as (the user may fix a column by hand) → validate → import as one job. Also the sample data
+ * a new user can load in one step, and the knowledge base's imports, for the list and the
+ * header's data summary.
  */
 import { create } from 'zustand';
 import type { Bilingual, Lang } from '../../../core/model/messages';
@@ -14,7 +15,7 @@ import { useJobsStore } from './jobs-store';
 export type ColumnMappingArg = ChannelArgument<'mappings:save'>['mapping'];
 
 export type ImportOutcome = ChannelOutput<'datasets:import'>;
-type Busy = 'preview' | 'validate' | 'import' | 'export' | 'delete';
+type Busy = 'preview' | 'validate' | 'import' | 'sample' | 'export' | 'delete';
 
 interface DatasetsState {
   readonly imports: readonly ImportView[];
@@ -28,6 +29,8 @@ interface DatasetsState {
   /** The validation report of the current files and mapping; null until validated or after a change. */
   readonly report: ValidationView | null;
   readonly outcome: ImportOutcome | null;
+  /** What the last sample load did; apart from `outcome`, which belongs to the files being imported. */
+  readonly sampleOutcome: ImportOutcome | null;
   readonly busy: Busy | null;
   readonly error: Bilingual | null;
 
@@ -40,6 +43,8 @@ interface DatasetsState {
   setReplace(on: boolean): void;
   validate(): Promise<void>;
   importFiles(): Promise<void>;
+  importSample(customers: number, months: number): Promise<void>;
+  clearSampleOutcome(): void;
   exportReport(lang: Lang): Promise<void>;
   deleteImport(importId: number): Promise<void>;
   clearError(): void;
@@ -92,6 +97,7 @@ export const useDatasetsStore = create<DatasetsState>()((set, get) => {
     sumDuplicates: false,
     replace: false,
     outcome: null,
+    sampleOutcome: null,
     busy: null,
     error: null,
 
@@ -161,6 +167,20 @@ export const useDatasetsStore = create<DatasetsState>()((set, get) => {
         set({ ...EMPTY_FILES, outcome, report: outcome.status === 'imported' ? outcome.report : null });
         await get().refresh();
       });
+    },
+
+    importSample(customers, months) {
+      return call('sample', async () => {
+        set({ sampleOutcome: null });
+        const client = serviceClient();
+        const sampleOutcome = await useJobsStore.getState().track('datasets:importSample', (jobId) => client.invoke('datasets:importSample', { jobId, customers, months }));
+        set({ sampleOutcome });
+        await get().refresh();
+      });
+    },
+
+    clearSampleOutcome() {
+      set({ sampleOutcome: null });
     },
 
     exportReport(lang) {

@@ -33,13 +33,14 @@ export const zh = {
     cancelling: '正在取消…',
     channel: {
       // By channel name with ':' as '.', since ':' separates i18next namespaces.
-      datasets: { import: '导入数据' },
+      datasets: { import: '导入数据', importSample: '载入示例数据' },
       runs: { start: '计算' },
       compare: { run: '方案对比' },
       export: { report: '导出报告' },
       upload: '上传文件',
     },
     stage: {
+      sample: '生成示例工作簿',
       read: '读取文件',
       check: '检查',
       replace: '替换旧数据',
@@ -100,13 +101,14 @@ export const en: Translation<typeof zh> = {
     cancel: 'Cancel',
     cancelling: 'Cancelling…',
     channel: {
-      datasets: { import: 'Import' },
+      datasets: { import: 'Import', importSample: 'Load sample data' },
       runs: { start: 'Run' },
       compare: { run: 'Compare' },
       export: { report: 'Export report' },
       upload: 'Uploading',
     },
     stage: {
+      sample: 'Writing the sample workbooks',
       read: 'Reading files',
       check: 'Checking',
       replace: 'Replacing earlier data',

@@ -1,4 +1,4 @@
-/** 数据 page: files, column mapping, validation report, import and the datasets list. */
+/** 数据 page: sample data, files, column mapping, validation report, import and the datasets list. */
 import type { Translation } from '../index';
 
 export const zh = {
@@ -9,6 +9,15 @@ export const zh = {
     mapping: '核对列',
     validate: '检查',
     import: '导入',
+  },
+  sample: {
+    title: '还没有数据？先载入示例数据',
+    lead: '示例数据来自一个虚构的省公司：所选数量的客户，{{months}} 个月的计费、结算、个体成本、信用、成本池和营销活动报表，格式与真实的导出文件相同。载入后即可在“模型”和“结果”页试算；不再需要时，可在下方“知识库中的数据”中删除。',
+    again: '示例数据（虚构的省公司，{{months}} 个月；换一种规模前，请先删除已载入的示例数据）：',
+    size: '规模',
+    customers: '{{customers}} 个客户',
+    load: '载入示例数据',
+    loading: '正在载入示例数据…',
   },
   files: {
     title: '1. 选择文件',
@@ -117,6 +126,15 @@ export const en: Translation<typeof zh> = {
     mapping: 'Check columns',
     validate: 'Validate',
     import: 'Import',
+  },
+  sample: {
+    title: 'No data yet? Start with the sample data',
+    lead: 'The sample comes from a made-up provincial operator: the number of customers you choose, with {{months}} months of billing, settlement, individual cost, credit, cost pool and campaign reports, laid out like real exports. Once it is loaded you can try the Model and Results pages; delete it under "Data in the knowledge base" below when you no longer need it.',
+    again: 'Sample data (a made-up provincial operator, {{months}} months; to load another size, first delete the sample loaded before):',
+    size: 'Size',
+    customers: '{{customers}} customers',
+    load: 'Load sample data',
+    loading: 'Loading sample data…',
   },
   files: {
     title: '1. Choose files',

@@ -1,6 +1,7 @@
 /**
- * 数据: files → column mapping → validation → import, then the knowledge base's datasets.
- * Each step is a card that appears once the one before it has something to show.
+ * 数据: sample data for a first run, files → column mapping → validation → import, then the
+ * knowledge base's datasets. Each step is a card that appears once the one before it has
+ * something to show.
  */
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
@@ -10,6 +11,7 @@ import { useDatasetsStore } from '../../stores/datasets-store';
 import { DatasetList } from './DatasetList';
 import { FileChooser } from './FileChooser';
 import { ImportOutcome } from './ImportOutcome';
+import { SampleData } from './SampleData';
 import { SheetMapping } from './SheetMapping';
 import { ValidationReport } from './ValidationReport';
 
@@ -39,6 +41,7 @@ export function DataPage() {
           {inLang(error, lang)}
         </Alert>
       )}
+      <SampleData />
       <FileChooser />
       {!hasFiles ? null : (
         <Card title={t('mapping.title')} testId="mapping-step">
