@@ -1,5 +1,6 @@
 /** datasets:* — what the knowledge base holds, and reading, checking and importing files into it. */
 import { readInputFiles } from '../io/read-inputs.js';
+import { basename } from 'node:path';
 import { exportValidationReport } from '../io/report/export-validation-report.js';
 import { deleteImport, listImports } from '../store/imports-catalog.js';
 import { readingMappings } from './column-mapping-input.js';
@@ -19,7 +20,12 @@ export const validateDatasets: Handler<'datasets:validate'> = async (input, ctx)
   return validationView(read.report);
 };
 
-export const importDatasets: Handler<'datasets:import'> = (input, ctx) => ctx.jobs.run(input.jobId, 'datasets:import', ctx.emit, (job) => importAsJob(ctx, job, input));
+/**
+ * The web shell's paths are uploads in a per-launch folder that is gone after the session; the
+ * knowledge base records the analyst's own file name instead (the upload keeps it as its name).
+ */
+export const importDatasets: Handler<'datasets:import'> = (input, ctx) =>
+  ctx.jobs.run(input.jobId, 'datasets:import', ctx.emit, (job) => importAsJob(ctx, job, ctx.options.shell === 'web' ? { ...input, nameOf: basename } : input));
 
 export const deleteDataset: Handler<'datasets:delete'> = async (input, ctx) => {
   const deleted = deleteImport(ctx.store, input.importId);

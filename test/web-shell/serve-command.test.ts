@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceEventMessage } from '../../core/service/contract.js';
@@ -49,7 +49,7 @@ describe('cvalue serve', () => {
     const imported = await client.invoke('datasets:import', { jobId: 'import-1', paths: uploaded });
     expect(imported.status).toBe('imported');
     // Each upload keeps the analyst's file name as the last segment of its path.
-    if (imported.status === 'imported') expect(imported.imported.datasets.map((d) => basename(d.file)).sort()).toEqual(names.sort());
+    if (imported.status === 'imported') expect(imported.imported.datasets.map((d) => d.file).sort()).toEqual([...names].sort());
 
     const scenario = JSON.parse(readFileSync(join(MINI, 'scenario_mini.json'), 'utf8')) as Record<string, unknown>;
     const run = await client.invoke('runs:start', { jobId: 'run-1', scenario });
