@@ -70,10 +70,12 @@ describe('cvalue serve', () => {
     expect(String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0)).toBe('PK');
   }, 120_000);
 
-  it('refuses a file outside the uploads, and stops on SIGTERM removing the launch folders', async () => {
+  it('refuses a file outside the uploads, and stops on SIGTERM removing the launch folders, even when the signal comes twice', async () => {
     await expect(client.invoke('datasets:preview', { paths: [join(MINI, 'usage.csv')] })).rejects.toMatchObject({ error: { code: 'web.path_outside' } });
     const launchRoot = dirname(dirname(dirname(uploaded[0] ?? '')));
     expect(existsSync(launchRoot)).toBe(true);
+    // Ctrl+C reaches the whole process group and tsx relays it too: the stop arrives twice.
+    child.kill('SIGTERM');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(existsSync(launchRoot)).toBe(false);

@@ -41,17 +41,31 @@ async function launch(databasePath: string, port: number): Promise<WebShell> {
 function portFlag(value: string | undefined): number {
   if (value === undefined) return 0;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw usageError(`--port 须为 1–65535 的整数：${value}`, `--port must be a whole number from 1 to 65535: ${value}`);
+  // 0 asks the system for a free port, as leaving the flag out does.
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port 须为 0–65535 的整数：${value}`, `--port must be a whole number from 0 to 65535: ${value}`);
   return port;
 }
 
-/** Resolves at the first SIGINT or SIGTERM, handled so the shutdown can finish; a second one ends the process at once. */
+/**
+ * A signal that arrives this soon after the first is the same stop delivered twice: Ctrl+C
+ * signals the whole process group, and tsx relays what it receives to this process as well.
+ */
+const RELAYED_SIGNAL_MS = 2000;
+
+/**
+ * Resolves at the first SIGINT or SIGTERM, handled so the shutdown can finish (and delete the
+ * launch's uploads and downloads); a later one, sent on purpose, ends the process at once.
+ */
 function interrupted(): Promise<void> {
   return new Promise((done) => {
+    let first = 0;
     const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
+      if (first === 0) {
+        first = Date.now();
+        done();
+      } else if (Date.now() - first > RELAYED_SIGNAL_MS) {
+        process.exit(130);
+      }
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
