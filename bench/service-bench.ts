@@ -1,6 +1,6 @@
 /**
- * Figures for the service (not a test; run it on an idle machine):
- *   npx tsx test/service/measure-service.ts [customers=100000] [queryCustomers=1000000]
+ * `npm run bench` part `service` (or alone, on an idle machine):
+ *   npx tsx bench/service-bench.ts [customers=100000] [queryCustomers=1000000]
  * 1. runs:start what-if re-runs through the worker host at `customers` × 3 months: value weight
  *    and driver weight changes, measured from call to answer (engine, run view with chart data,
  *    structured clone both ways), medians of 20.
@@ -8,13 +8,14 @@
  *    a sort (the order is built), later pages (cached order), filtered pages.
  * The knowledge base is written straight from bench/synthetic-input.ts (no file reading).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { syntheticInput } from '../../bench/synthetic-input.js';
-import type { Channel, ChannelArgument, ChannelOutput, ServiceHost } from '../../core/service/contract.js';
-import { createServiceHost } from '../../core/service/service-host.js';
-import { importInput } from '../../core/store/import-input.js';
-import { openStore } from '../../core/store/open-store.js';
-import { tempDir } from '../support/paths.js';
+import { syntheticInput } from './synthetic-input.js';
+import type { Channel, ChannelArgument, ChannelOutput, ServiceHost } from '../core/service/contract.js';
+import { createServiceHost } from '../core/service/service-host.js';
+import { importInput } from '../core/store/import-input.js';
+import { openStore } from '../core/store/open-store.js';
 
 const REPEATS = 20;
 
@@ -36,7 +37,7 @@ async function timed<C extends Channel>(host: ServiceHost, channel: C, argument:
 }
 
 function knowledgeBase(customers: number): string {
-  const path = join(tempDir('measure'), 'kb.db');
+  const path = join(mkdtempSync(join(tmpdir(), 'cvs-service-bench-')), 'kb.db');
   const store = openStore(path);
   try {
     importInput(store, { input: syntheticInput(customers, 3), files: [] });
@@ -108,5 +109,5 @@ async function measureQuery(customers: number): Promise<Record<string, number>> 
 
 const whatIfCustomers = Number(process.argv[2] ?? 100_000);
 const queryCustomers = Number(process.argv[3] ?? 1_000_000);
-console.log(JSON.stringify({ whatIf: await measureWhatIf(whatIfCustomers) }, null, 2));
-console.log(JSON.stringify({ query: await measureQuery(queryCustomers) }, null, 2));
+// One JSON document, as every part of run-benchmarks.ts prints.
+console.log(JSON.stringify({ whatIf: await measureWhatIf(whatIfCustomers), query: await measureQuery(queryCustomers) }, null, 2));
