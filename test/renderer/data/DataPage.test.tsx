@@ -97,8 +97,13 @@ describe('DataPage', () => {
     expect(within(table).queryByText('不是数字：abc')).toBeNull();
     expect(within(table).getByText('单元格内容像公式')).toBeTruthy();
 
+    // The Chinese screen names a field by its header alias alone; the field key is the tooltip.
+    const customerOption = within(screen.getByTestId('sheet-0-field-0')).getByRole<HTMLOptionElement>('option', { name: '用户编号' });
+    expect(customerOption.value).toBe('customer_id');
+    expect(customerOption.title).toBe('customer_id');
     await userEvent.selectOptions(screen.getByTestId('sheet-0-field-0'), 'customer_id');
     await waitFor(() => expect(screen.getByTestId('sheet-0-kind').textContent).toBe('用量与收入'));
+    expect(screen.getByTestId('sheet-0-field-0').title).toBe('customer_id');
     expect(screen.queryByTestId('validation-report')).toBeNull();
 
     await userEvent.click(screen.getByTestId('validate'));

@@ -50,6 +50,7 @@ export function SheetMapping({ sheet, index }: { sheet: SheetPreview; index: num
                       <select
                         className="select select--compact"
                         aria-label={t('mapping.fieldLabel', { header })}
+                        title={field ?? undefined}
                         value={field ?? IGNORE}
                         disabled={busy}
                         onChange={(e) => void setColumnField(sheet, header, e.target.value === IGNORE ? null : e.target.value)}
@@ -57,7 +58,7 @@ export function SheetMapping({ sheet, index }: { sheet: SheetPreview; index: num
                       >
                         <option value={IGNORE}>{recognised || fixed?.[header] === null ? t('mapping.ignore') : `— ${t('mapping.unrecognised')} —`}</option>
                         {FIELD_OPTIONS.map((f) => (
-                          <option key={f.name} value={f.name}>
+                          <option key={f.name} value={f.name} title={f.name}>
                             {fieldLabel(f.name, lang)}
                           </option>
                         ))}

@@ -11,9 +11,13 @@ export const FIELD_OPTIONS: readonly FieldOption[] = [...FACT_FIELDS, ...POOL_FI
   .filter((f, i, all) => all.findIndex((g) => g.name === f.name) === i)
   .map((f) => ({ name: f.name, zh: f.aliases[0] ?? f.name }));
 
-/** Chinese analysts know the fields by their header alias, so the name comes second. */
+/**
+ * Chinese analysts know the fields by their header alias (unique among the options), so the
+ * Chinese screen shows the alias alone and keeps the field name for the tooltip: alias and name
+ * together made the per-column selects wider than a column.
+ */
 export function fieldLabel(name: string, lang: Lang): string {
   const option = FIELD_OPTIONS.find((f) => f.name === name);
   if (option === undefined || lang === 'en') return name;
-  return `${option.zh}（${name}）`;
+  return option.zh;
 }
