@@ -2,6 +2,7 @@
 /** The trace of customer 003 of the worked example, as the service computed it. */
 import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18next } from '../../../renderer/src/i18n';
 import { TracePanel } from '../../../renderer/src/pages/customers/TracePanel';
 import { formatYuan } from '../../../renderer/src/pages/results/finance-format';
 import { useCustomersStore } from '../../../renderer/src/stores/customers-store';
@@ -52,6 +53,52 @@ describe('TracePanel', () => {
     const credit = within(scores).getByRole('rowheader', { name: '信用度' }).parentElement;
     expect(credit?.textContent).toContain('45.83');
     expect(credit?.textContent).toContain('tenure_cap');
+  });
+
+  it('names every score input in Chinese, with the engine’s key in small type after it', () => {
+    render(<TracePanel />);
+    const scores = screen.getByTestId('trace-scores');
+    const inputsOf = (name: string) => {
+      const row = within(scores).getByRole('rowheader', { name }).parentElement as HTMLElement;
+      return new Map([...row.querySelectorAll('dt')].map((dt) => [dt.querySelector('.input-key')?.textContent, { label: dt.firstChild?.textContent?.trim(), value: dt.nextElementSibling?.textContent }]));
+    };
+    const profit = inputsOf('利润得分');
+    expect(profit.get('avg_profit')).toEqual({ label: '月均利润', value: '-3' });
+    expect(profit.get('mode')).toEqual({ label: '分段方式', value: '自动' });
+    expect(profit.get('breakpoints')?.label).toBe('分段点（利润→得分）');
+    expect(profit.get('lower_profit')?.label).toBe('下段利润');
+    expect(profit.get('curve_score')?.label).toBe('曲线得分');
+    const credit = inputsOf('信用度');
+    expect(credit.get('g1_tenure')).toEqual({ label: '在网时长得分', value: '8.33' });
+    expect(credit.get('spend_cap_mode')).toEqual({ label: '消费上限方式', value: '自动（90% 分位）' });
+    expect(inputsOf('忠诚度').get('l3_plan_stability')?.label).toBe('资费稳定得分');
+    expect(inputsOf('行为测度').get('source')).toEqual({ label: '得分来源', value: '默认分' });
+    const value = inputsOf('价值分值');
+    expect(value.get('mode')).toEqual({ label: '计算方式', value: '加权' });
+    expect(value.get('borderline')).toEqual({ label: '紧贴分层门槛', value: '否' });
+    // No input is left under its bare key.
+    for (const score of miniTrace.scores) {
+      for (const key of Object.keys(score.inputs)) expect(i18next.exists(`customers:trace.inputNames.${score.name}.${key}`), `${score.name}.${key}`).toBe(true);
+    }
+  });
+
+  it('names the score inputs in English too, formula mode included', async () => {
+    await i18next.changeLanguage('en');
+    const formulaValue = { name: 'value', score: 50, weight: null, inputs: { mode: 'formula', formula: '0.5 * profit_score + 0.5 * credit', tier: 'B', borderline: 1 } } as const;
+    useCustomersStore.setState({ trace: { ...miniTrace, scores: [...miniTrace.scores.filter((s) => s.name !== 'value'), formulaValue] } });
+    render(<TracePanel />);
+    const scores = screen.getByTestId('trace-scores');
+    const texts = [...scores.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(texts).toContain('Avg profit avg_profit');
+    expect(texts).toContain('Tenure score g1_tenure');
+    expect(texts).toContain('Value formula formula');
+    const value = within(scores).getByRole('rowheader', { name: 'Value' }).parentElement;
+    expect(value?.textContent).toContain('0.5 * profit_score + 0.5 * credit');
+    expect(value?.textContent).toContain('Method modeformula');
+    expect(value?.textContent).toContain('At a tier threshold borderlineyes');
+    for (const score of miniTrace.scores) {
+      for (const key of Object.keys(score.inputs)) expect(i18next.getResource('en', 'customers', `trace.inputNames.${score.name}.${key}`), `${score.name}.${key}`).toBeTypeOf('string');
+    }
   });
 
   it('draws the waterfall from revenue through each cost to the profit', () => {

@@ -152,13 +152,35 @@ function roundNumbersIn(text: string): string {
   return text.replace(/-?\d+\.\d{3,}/g, (n) => formatDecimal(Number(n)));
 }
 
-function ScoreInputs({ inputs }: { readonly inputs: SubScoreView['inputs'] }) {
+/** Inputs whose value is a code the engine writes (auto, table …) rather than data: shown translated. */
+const CODED_INPUTS = new Set(['mode', 'spend_cap_mode', 'source', 'borderline']);
+
+/** A number or a text value as shown; the coded ones are translated by the caller. */
+function plainValue(name: string, value: number | string): string {
+  if (typeof value === 'number') return formatDecimal(value, Number.isInteger(value) ? 0 : 2);
+  // The formula is the analyst's own text, shown as written.
+  return name === 'formula' ? value : roundNumbersIn(value);
+}
+
+/**
+ * Each input under its name in the screen's language; the engine's key follows in small type,
+ * the name an auditor finds in the value formula's variables and in the engine's own terms.
+ */
+function ScoreInputs({ score, inputs }: { readonly score: SubScoreView['name']; readonly inputs: SubScoreView['inputs'] }) {
+  const { t } = useTranslation('customers');
+  const shown = (name: string, value: number | string | null): string => {
+    if (value === null) return '—';
+    if (CODED_INPUTS.has(name)) return t(`trace.inputValues.${name}.${value}`, { defaultValue: String(value) });
+    return plainValue(name, value);
+  };
   return (
     <dl className="score-inputs">
       {Object.entries(inputs).map(([name, value]) => (
         <div key={name}>
-          <dt>{name}</dt>
-          {typeof value === 'number' ? <dd className="num">{formatDecimal(value, Number.isInteger(value) ? 0 : 2)}</dd> : <dd>{value === null ? '—' : roundNumbersIn(value)}</dd>}
+          <dt>
+            {t(`trace.inputNames.${score}.${name}`, { defaultValue: name })} <span className="input-key">{name}</span>
+          </dt>
+          <dd>{shown(name, value)}</dd>
         </div>
       ))}
     </dl>
@@ -188,7 +210,7 @@ function ScoresTable({ scores }: { readonly scores: readonly SubScoreView[] }) {
             <td className="num">{formatDecimal(s.score)}</td>
             <td className="num">{s.weight === null ? '—' : formatShare(s.weight, 0)}</td>
             <td>
-              <ScoreInputs inputs={s.inputs} />
+              <ScoreInputs score={s.name} inputs={s.inputs} />
             </td>
           </tr>
         ))}
