@@ -3,7 +3,7 @@ import type { Translation } from '../index';
 
 export const zh = {
   title: '模型',
-  intro: '方案是一组可编辑的模型参数（SPEC 第 13 节）。修改时即时检查；有问题时不能保存。',
+  intro: '方案是一组可编辑的模型参数。修改时即时检查；有问题时不能保存。',
   list: {
     title: '已保存的方案',
     empty: '还没有保存的方案',
@@ -134,7 +134,7 @@ export const zh = {
 
 export const en: Translation<typeof zh> = {
   title: 'Model',
-  intro: 'A scenario is a named set of the model’s editable parameters (SPEC §13). It is checked as you type; it cannot be saved while it has problems.',
+  intro: 'A scenario is a named set of the model’s editable parameters. It is checked as you type; it cannot be saved while it has problems.',
   list: {
     title: 'Saved scenarios',
     empty: 'No saved scenarios yet',

@@ -27,10 +27,10 @@ export const zh = {
   tiers: '价值分层',
   weights: {
     title: '价值得分权重',
-    profit: '利润',
+    profit: '利润得分',
     loyalty: '忠诚度',
     credit: '信用度',
-    behaviour: '行为',
+    behaviour: '行为测度',
     sum: '合计 {{sum}}',
     sumHint: '四项之和须为 100%，否则不会重新计算。',
     formulaMode: '当前方案用公式计算价值得分，权重不起作用（在“模型”页修改）。',
@@ -80,7 +80,7 @@ export const en: Translation<typeof zh> = {
   tiers: 'Value tiers',
   weights: {
     title: 'Value score weights',
-    profit: 'Profit',
+    profit: 'Profit score',
     loyalty: 'Loyalty',
     credit: 'Credit',
     behaviour: 'Behaviour',
