@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 /** 结果 from the worked example's RunView: KPIs, tiers, the plan table, the charts and the weight sliders. */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseScenario } from '../../../core/model/scenario';
 import type { ImportView } from '../../../core/service/contract';
 import { bindServiceClient } from '../../../renderer/src/app/service-client';
 import { i18next } from '../../../renderer/src/i18n';
@@ -30,6 +31,7 @@ describe('ResultsPage', () => {
     fakeCharts.length = 0;
     useRunStore.getState().reset();
     useScenarioStore.getState().replaceDraft(miniRun.scenario);
+    useScenarioStore.setState({ saved: [], savedLoaded: false });
     useDatasetsStore.setState({ importsLoaded: true, imports: [miniImport] });
   });
 
@@ -105,6 +107,55 @@ describe('ResultsPage', () => {
     render(<ResultsPage />);
     expect(screen.getByTestId('scenario-issues').textContent).toContain('当前方案有问题');
     expect((screen.getByTestId('run') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says the run is no longer the saved scenario after a what-if, and is again once the weights are back', async () => {
+    // The service runs the scenario as parseScenario reads it, and the run carries it.
+    const client = fakeClient({
+      'runs:start': ({ scenario }) => {
+        const check = parseScenario(scenario);
+        return check.ok ? { ok: true, run: { ...run, scenario: check.scenario } } : { ok: false, issues: check.issues };
+      },
+    });
+    bindServiceClient(client);
+    useScenarioStore.setState({ saved: [{ id: 1, name: 'mini', scenario: miniRun.scenario, updatedAt: '2026-04-02T08:00:00Z' }], savedLoaded: true });
+    useRunStore.setState({ run });
+    render(<ResultsPage />);
+    expect(screen.getByTestId('run-info').textContent).toBe('方案“mini”，评估月 2026-03，窗口 2026-01 至 2026-03');
+    expect(screen.queryByTestId('run-scenario-status')).toBeNull();
+
+    fireEvent.change(screen.getByTestId('weight-profit'), { target: { value: '0.6' } });
+    fireEvent.change(screen.getByTestId('weight-loyalty'), { target: { value: '0.2' } });
+    await waitFor(() => expect(client.callsOf('runs:start')).toHaveLength(1));
+    expect((await screen.findByTestId('run-scenario-status')).textContent).toBe('（已修改，未保存）');
+    expect(screen.getByTestId('run-info').textContent).toBe('方案“mini”（已修改，未保存），评估月 2026-03，窗口 2026-01 至 2026-03');
+
+    fireEvent.change(screen.getByTestId('weight-profit'), { target: { value: '0.7' } });
+    fireEvent.change(screen.getByTestId('weight-loyalty'), { target: { value: '0.1' } });
+    await waitFor(() => expect(client.callsOf('runs:start')).toHaveLength(2));
+    await waitFor(() => expect(screen.queryByTestId('run-scenario-status')).toBeNull());
+  });
+
+  it('says a run of a scenario saved under no such name is not saved, in English too', async () => {
+    useScenarioStore.setState({ saved: [{ id: 1, name: 'other', scenario: { ...miniRun.scenario, name: 'other' }, updatedAt: '2026-04-02T08:00:00Z' }], savedLoaded: true });
+    useRunStore.setState({ run });
+    const { unmount } = render(<ResultsPage />);
+    expect(screen.getByTestId('run-scenario-status').textContent).toBe('（未保存）');
+    unmount();
+
+    await i18next.changeLanguage('en');
+    const modified = { ...miniRun.scenario, value_weights: { profit: 0.6, loyalty: 0.2, credit: 0.1, behaviour: 0.1 } };
+    useScenarioStore.setState({ saved: [{ id: 1, name: 'mini', scenario: miniRun.scenario, updatedAt: '2026-04-02T08:00:00Z' }] });
+    useRunStore.setState({ run: { ...run, scenario: modified } });
+    render(<ResultsPage />);
+    expect(screen.getByTestId('run-info').textContent).toBe('Scenario “mini” (modified, not saved), month 2026-03, window 2026-01 to 2026-03');
+  });
+
+  it('claims nothing about the scenario before the saved list has been fetched', () => {
+    useScenarioStore.setState({ saved: [], savedLoaded: false });
+    useRunStore.setState({ run });
+    render(<ResultsPage />);
+    expect(screen.queryByTestId('run-scenario-status')).toBeNull();
   });
 
   it('starts the first run with 运行', async () => {

@@ -6,7 +6,12 @@ export const zh = {
   run: '运行',
   running: '正在计算…',
   rerunning: '正在更新…',
-  runInfo: '方案“{{name}}”，评估月 {{month}}，窗口 {{from}} 至 {{to}}',
+  runScenario: '方案“{{name}}”',
+  runScenarioStatus: {
+    modified: '（已修改，未保存）',
+    unsaved: '（未保存）',
+  },
+  runWindow: '，评估月 {{month}}，窗口 {{from}} 至 {{to}}',
   timing: '往返 {{roundTrip}} 毫秒（引擎 {{engine}} 毫秒）',
   notRun: '数据已就绪。点“运行”按当前方案计算客户价值；之后调整权重会立即重新计算。',
   empty: {
@@ -59,7 +64,12 @@ export const en: Translation<typeof zh> = {
   run: 'Run',
   running: 'Calculating…',
   rerunning: 'Updating…',
-  runInfo: 'Scenario “{{name}}”, month {{month}}, window {{from}} to {{to}}',
+  runScenario: 'Scenario “{{name}}”',
+  runScenarioStatus: {
+    modified: ' (modified, not saved)',
+    unsaved: ' (not saved)',
+  },
+  runWindow: ', month {{month}}, window {{from}} to {{to}}',
   timing: 'round trip {{roundTrip}} ms (engine {{engine}} ms)',
   notRun: 'The data is loaded. Press Run to evaluate with the current scenario; after that, moving a weight recalculates at once.',
   empty: {

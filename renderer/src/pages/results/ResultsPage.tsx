@@ -16,6 +16,7 @@ import { EmptyState } from './EmptyState';
 import { KpiCards } from './KpiCards';
 import { PlanTable } from './PlanTable';
 import { resultChartOptions } from './result-chart-options';
+import { runScenarioStatus } from './run-scenario-status';
 import { WeightSliders } from './WeightSliders';
 import './results.css';
 
@@ -31,11 +32,16 @@ export function ResultsPage() {
   const roundTripMs = useRunStore((s) => s.roundTripMs);
   const completed = useRunStore((s) => s.completed);
   const check = useScenarioStore((s) => s.check);
+  const savedScenarios = useScenarioStore((s) => s.saved);
+  const savedLoaded = useScenarioStore((s) => s.savedLoaded);
   const noData = useDatasetsStore((s) => s.importsLoaded && s.imports.length === 0);
 
   useEffect(() => followDraft(), []);
 
   const charts = useMemo(() => (run === null ? null : resultChartOptions(run, lang, CHART_HEIGHT, t('channelChartTitle'))), [run, lang, t]);
+
+  // The run line names the scenario the figures come from; a what-if leaves its name on other weights.
+  const scenarioStatus = run === null ? null : runScenarioStatus(run.scenario, savedScenarios, savedLoaded);
 
   const startRun = () => {
     if (check.ok) void useRunStore.getState().requestRun(check.scenario, { showProgress: true });
@@ -60,8 +66,14 @@ export function ResultsPage() {
           {running ? (run === null ? t('running') : t('rerunning')) : t('run')}
         </button>
         {run !== null && (
-          <span className="run-info">
-            {t('runInfo', { name: run.scenario.name, month: run.month, from: run.window[0] ?? run.month, to: run.window.at(-1) ?? run.month })}
+          <span className="run-info" data-testid="run-info">
+            {t('runScenario', { name: run.scenario.name })}
+            {scenarioStatus === 'modified' || scenarioStatus === 'unsaved' ? (
+              <span className="run-info__status" data-testid="run-scenario-status" data-status={scenarioStatus}>
+                {t(`runScenarioStatus.${scenarioStatus}`)}
+              </span>
+            ) : null}
+            {t('runWindow', { month: run.month, from: run.window[0] ?? run.month, to: run.window.at(-1) ?? run.month })}
           </span>
         )}
         {run !== null && roundTripMs !== null && (
