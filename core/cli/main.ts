@@ -8,6 +8,7 @@ import { importCommand } from './commands/import-command.js';
 import { datasetsCommand } from './commands/datasets-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { targetsCommand } from './commands/targets-command.js';
 
 type Command = (args: string[], log: (line: string) => void) => Promise<void>;
 
@@ -19,6 +20,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   datasets: datasetsCommand,
   validate: validateCommand,
   serve: serveCommand,
+  targets: targetsCommand,
 };
 
 export async function main(argv: string[], log: (line: string) => void, logError: (line: string) => void): Promise<number> {

@@ -14,6 +14,7 @@ import type { ModelResult } from '../../engine/run-model.js';
 import { TIER_INELIGIBLE, TIER_NO_VALUE } from '../../engine/value-and-tiers.js';
 import { summarizeRun } from '../../engine/run-summary.js';
 import { reconcileMonths } from '../../engine/month-reconciliation.js';
+import type { CampaignUplift } from '../../engine/uplift/campaign-uplift.js';
 import { fenText, type CsvCell } from './csv-text.js';
 
 export type Rows = Iterable<readonly CsvCell[]>;
@@ -136,15 +137,19 @@ export function* reconciliationMonthRows(result: ModelResult): Rows {
   }
 }
 
-export function* campaignRows(result: ModelResult): Rows {
+/** `uplifts` is campaignUplift(result), one per campaign in the same order. */
+export function* campaignRows(result: ModelResult, uplifts: readonly CampaignUplift[]): Rows {
   yield [
     'campaign', 'participants', 'evaluated', 'excluded', 'cost_all', 'cost_evaluated', 'incremental_profit', 'roi',
     'negative_before_share', 'start_month', 'roi_all_cost', 'negative_before', 'negative_now',
+    'uplift', 'control_size', 'uplift_note',
   ];
-  for (const c of result.campaigns) {
+  for (const [i, c] of result.campaigns.entries()) {
+    const u = uplifts[i];
     yield [
       c.campaign, c.participants, c.evaluated, c.excluded, c.costAll, c.costEvaluated, c.incrementalProfit, c.roi,
       c.negativeBeforeShare, c.startMonths.join(';'), c.roiAllCost, c.negativeBefore, c.negativeNow,
+      u?.uplift ?? NaN, u?.controlSize ?? null, u?.insufficient === true ? 'control<30' : '',
     ];
   }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { compareRuns } from '../../engine/compare-runs.js';
 import { monthKey } from '../../model/month.js';
+import { campaignUplift } from '../../engine/uplift/campaign-uplift.js';
 import type { ModelResult } from '../../engine/run-model.js';
 import { csvLine } from './csv-text.js';
 import * as rows from './run-file-rows.js';
@@ -49,7 +50,7 @@ export async function writeRunFiles(outDir: string, result: ModelResult, compare
   for (const grouping of rows.GROUPINGS) await csv(`aggregates_${grouping}.csv`, rows.aggregateRows(result.aggregates[grouping], grouping));
   await csv('reconciliation.csv', rows.reconciliationRows(result));
   await csv('reconciliation_months.csv', rows.reconciliationMonthRows(result));
-  await csv('campaigns.csv', rows.campaignRows(result));
+  await csv('campaigns.csv', rows.campaignRows(result, campaignUplift(result)));
   await csv('campaign_participants.csv', rows.campaignParticipantRows(result));
   await json('breakpoints.json', rows.breakpointsJson(result));
   await json('summary.json', rows.summaryJson(result));
