@@ -9,6 +9,8 @@ import { datasetsCommand } from './commands/datasets-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { targetsCommand } from './commands/targets-command.js';
+import { trendCommand } from './commands/trend-command.js';
+import { warningsCommand } from './commands/warnings-command.js';
 
 type Command = (args: string[], log: (line: string) => void) => Promise<void>;
 
@@ -21,6 +23,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   validate: validateCommand,
   serve: serveCommand,
   targets: targetsCommand,
+  trend: trendCommand,
+  warnings: warningsCommand,
 };
 
 export async function main(argv: string[], log: (line: string) => void, logError: (line: string) => void): Promise<number> {

@@ -109,6 +109,19 @@ const tiersSchema = z
     });
   });
 
+const enabled = z.boolean().default(true);
+
+/** Early-warning rules (issue 6): each switchable, thresholds as the issue states them. */
+const warningsSchema = z.strictObject({
+  negative_turn: z.strictObject({ enabled }).prefault({}),
+  value_drop: z
+    .strictObject({ enabled, points: z.number().positive().max(100).default(20), tiers: z.number().int().min(1).max(20).default(2) })
+    .prefault({}),
+  credit_arrears: z.strictObject({ enabled, credit_below: score.default(40) }).prefault({}),
+  share_rise: z.strictObject({ enabled, points: z.number().positive().max(100).default(3) }).prefault({}),
+  plan_flags: z.strictObject({ enabled }).prefault({}),
+});
+
 export const scenarioSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(100).default('默认方案'),
@@ -147,6 +160,9 @@ export const scenarioSchema = z
       ['C', 40],
     ]),
     lowest_tier: z.string().trim().min(1).max(20).default('D'),
+    /** How many evaluation months the trend covers, ending at month (issue 6). */
+    trend_months: z.number().int().min(2).max(24).default(6),
+    warnings: warningsSchema.prefault({}),
   })
   .superRefine((s, ctx) => {
     if (s.value_formula !== null) {

@@ -75,6 +75,14 @@ describe('defaults (SPEC §5–§9)', () => {
       ['C', 40],
     ],
     lowest_tier: 'D',
+    trend_months: 6,
+    warnings: {
+      negative_turn: { enabled: true },
+      value_drop: { enabled: true, points: 20, tiers: 2 },
+      credit_arrears: { enabled: true, credit_below: 40 },
+      share_rise: { enabled: true, points: 3 },
+      plan_flags: { enabled: true },
+    },
   };
 
   it('the empty object parses to exactly the SPEC defaults', () => {

@@ -39,7 +39,7 @@ export function logWarnings(report: ValidationReport, log: (line: string) => voi
   }
 }
 
-function checkMonthLoaded(input: ModelInput, scenario: Scenario): void {
+export function checkMonthLoaded(input: ModelInput, scenario: Scenario): void {
   if (scenario.month === null) return;
   const months = Array.from(input.facts.months, monthKey);
   if (!months.includes(scenario.month)) {
@@ -50,7 +50,7 @@ function checkMonthLoaded(input: ModelInput, scenario: Scenario): void {
   }
 }
 
-async function scenarioFrom(path: string | undefined, month: string | undefined): Promise<Scenario> {
+export async function scenarioFrom(path: string | undefined, month: string | undefined): Promise<Scenario> {
   const scenario = path === undefined ? defaultScenario() : await loadScenarioFile(path);
   return month === undefined ? scenario : { ...scenario, month };
 }
@@ -61,14 +61,14 @@ interface LoadedInput {
   readonly report?: ValidationReport;
 }
 
-async function readData(paths: readonly string[], options: ReadInputsOptions, log: (line: string) => void): Promise<LoadedInput> {
+export async function readData(paths: readonly string[], options: ReadInputsOptions, log: (line: string) => void): Promise<LoadedInput> {
   const read = await readInputFiles(paths, options);
   logWarnings(read.report, log);
   if (!read.ok) throw inputError(`输入数据有误，未计算：\n${describeProblems(read.report)}`, 'The input data has errors; nothing was computed (see above).');
   return { input: read.input, sources: read.report.files, report: read.report };
 }
 
-function loadStore(db: string): Promise<LoadedInput> {
+export function loadStore(db: string): Promise<LoadedInput> {
   return withStore(db, { mustExist: true }, (store) => ({
     input: loadModelInput(store),
     sources: listImports(store).flatMap((i) => i.datasets),

@@ -73,7 +73,9 @@ export const miniRun: RunView = {
     40
    ]
   ],
-  "lowest_tier": "D"
+  "lowest_tier": "D",
+  "trend_months": 6,
+  "warnings": { "negative_turn": { "enabled": true }, "value_drop": { "enabled": true, "points": 20, "tiers": 2 }, "credit_arrears": { "enabled": true, "credit_below": 40 }, "share_rise": { "enabled": true, "points": 3 }, "plan_flags": { "enabled": true } }
  },
  "month": "2026-03",
  "window": [
@@ -1123,7 +1125,9 @@ export const miniComparison: ComparisonView = {
      40
     ]
    ],
-   "lowest_tier": "D"
+   "lowest_tier": "D",
+   "trend_months": 6,
+   "warnings": { "negative_turn": { "enabled": true }, "value_drop": { "enabled": true, "points": 20, "tiers": 2 }, "credit_arrears": { "enabled": true, "credit_below": 40 }, "share_rise": { "enabled": true, "points": 3 }, "plan_flags": { "enabled": true } }
   },
   "month": "2026-03",
   "window": [
@@ -1778,7 +1782,9 @@ export const miniComparison: ComparisonView = {
      20
     ]
    ],
-   "lowest_tier": "D"
+   "lowest_tier": "D",
+   "trend_months": 6,
+   "warnings": { "negative_turn": { "enabled": true }, "value_drop": { "enabled": true, "points": 20, "tiers": 2 }, "credit_arrears": { "enabled": true, "credit_below": 40 }, "share_rise": { "enabled": true, "points": 3 }, "plan_flags": { "enabled": true } }
   },
   "month": "2026-03",
   "window": [

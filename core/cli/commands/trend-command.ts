@@ -1,0 +1,86 @@
+/** `cvalue trend`: value over time (issue 6) — the model over the last K evaluation months, as two CSV files. */
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { computeTrend, type Trend } from '../../engine/trend/trend.js';
+import { trendMonths } from '../../engine/trend/trend-months.js';
+import { monthKey } from '../../model/month.js';
+import type { Scenario } from '../../model/scenario.js';
+import { csvLine } from '../../io/run-files/csv-text.js';
+import type { Rows } from '../../io/run-files/run-file-rows.js';
+import { trendCustomerRows, trendGroupRows } from '../../io/run-files/trend-rows.js';
+import { listFlag, monthFlag, parseFlags, positiveIntFlag, requireFlag } from '../args.js';
+import { inputError, usageError } from '../cli-error.js';
+import { INPUT_FLAGS, inputOptions } from '../input-flags.js';
+import { checkMonthLoaded, loadStore, readData, scenarioFrom } from './run-command.js';
+
+const CHUNK_CHARS = 1 << 20;
+const MIN_MONTHS = 2;
+const MAX_MONTHS = 24;
+
+/** Streams rows to a temporary name and renames when complete, as the run files are written. */
+export async function writeCsvFile(path: string, lines: Rows): Promise<void> {
+  const temp = `${path}.partial`;
+  const out = createWriteStream(temp, { encoding: 'utf8' });
+  let chunk = '';
+  for (const cells of lines) {
+    chunk += csvLine(cells);
+    if (chunk.length >= CHUNK_CHARS) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  await rename(temp, path);
+}
+
+export interface LoadedTrend {
+  readonly trend: Trend;
+  readonly scenario: Scenario;
+  readonly outDir: string;
+}
+
+/** The flags `trend` and `warnings` share: the run's input flags plus --months (overrides trend_months). */
+export async function loadTrend(args: string[], log: (line: string) => void): Promise<LoadedTrend> {
+  const { values } = parseFlags({
+    args,
+    options: {
+      data: { type: 'string', multiple: true },
+      db: { type: 'string' },
+      scenario: { type: 'string' },
+      month: { type: 'string' },
+      months: { type: 'string' },
+      'out-dir': { type: 'string' },
+      ...INPUT_FLAGS,
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const data = listFlag(values.data);
+  const db = values.db === undefined ? undefined : requireFlag(values.db, '--db');
+  if (data.length === 0 && db === undefined) throw usageError('缺少参数 --data 或 --db', 'Missing --data or --db');
+  if (data.length > 0 && db !== undefined) throw usageError('--data 与 --db 只能给出一个', 'Give either --data or --db, not both');
+  const outDir = requireFlag(values['out-dir'], '--out-dir');
+  const base = await scenarioFrom(values.scenario, monthFlag(values.month, '--month'));
+  const count = positiveIntFlag(values.months, '--months', base.trend_months);
+  if (count < MIN_MONTHS || count > MAX_MONTHS) throw usageError(`--months 须在 ${MIN_MONTHS}…${MAX_MONTHS} 之间：${count}`, `--months must be ${MIN_MONTHS}…${MAX_MONTHS}: ${count}`);
+  const scenario = { ...base, trend_months: count };
+
+  const loaded = db === undefined ? await readData(data, await inputOptions(values), log) : await loadStore(db);
+  const input = loaded.input;
+  if (input.facts.customer.length === 0) throw inputError('知识库中没有用量数据（请先导入用量表）', 'The knowledge base holds no usage data (import a usage sheet first)');
+  checkMonthLoaded(input, scenario);
+  const months = trendMonths(input, scenario);
+  log(`趋势评估月 / trend months: ${months.map(monthKey).join(', ')}`);
+  await mkdir(outDir, { recursive: true });
+  return { trend: computeTrend(input, scenario, months), scenario, outDir };
+}
+
+export async function trendCommand(args: string[], log: (line: string) => void): Promise<void> {
+  const { trend, outDir } = await loadTrend(args, log);
+  await writeCsvFile(join(outDir, 'trend_customers.csv'), trendCustomerRows(trend));
+  await writeCsvFile(join(outDir, 'trend_groups.csv'), trendGroupRows(trend));
+  log(`已写入 / written to ${outDir}: trend_customers.csv, trend_groups.csv`);
+}
