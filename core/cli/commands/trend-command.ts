@@ -1,40 +1,19 @@
 /** `cvalue trend`: value over time (issue 6) — the model over the last K evaluation months, as two CSV files. */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
-import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { computeTrend, type Trend } from '../../engine/trend/trend.js';
 import { trendMonths } from '../../engine/trend/trend-months.js';
 import { monthKey } from '../../model/month.js';
 import type { Scenario } from '../../model/scenario.js';
-import { csvLine } from '../../io/run-files/csv-text.js';
-import type { Rows } from '../../io/run-files/run-file-rows.js';
+import { writeCsv } from '../../io/run-files/write-run-files.js';
 import { trendCustomerRows, trendGroupRows } from '../../io/run-files/trend-rows.js';
 import { listFlag, monthFlag, parseFlags, positiveIntFlag, requireFlag } from '../args.js';
 import { inputError, usageError } from '../cli-error.js';
 import { INPUT_FLAGS, inputOptions } from '../input-flags.js';
 import { checkMonthLoaded, loadStore, readData, scenarioFrom } from './run-command.js';
 
-const CHUNK_CHARS = 1 << 20;
 const MIN_MONTHS = 2;
 const MAX_MONTHS = 24;
-
-/** Streams rows to a temporary name and renames when complete, as the run files are written. */
-export async function writeCsvFile(path: string, lines: Rows): Promise<void> {
-  const temp = `${path}.partial`;
-  const out = createWriteStream(temp, { encoding: 'utf8' });
-  let chunk = '';
-  for (const cells of lines) {
-    chunk += csvLine(cells);
-    if (chunk.length >= CHUNK_CHARS) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-  await rename(temp, path);
-}
 
 export interface LoadedTrend {
   readonly trend: Trend;
@@ -80,7 +59,7 @@ export async function loadTrend(args: string[], log: (line: string) => void): Pr
 
 export async function trendCommand(args: string[], log: (line: string) => void): Promise<void> {
   const { trend, outDir } = await loadTrend(args, log);
-  await writeCsvFile(join(outDir, 'trend_customers.csv'), trendCustomerRows(trend));
-  await writeCsvFile(join(outDir, 'trend_groups.csv'), trendGroupRows(trend));
+  await writeCsv(join(outDir, 'trend_customers.csv'), trendCustomerRows(trend));
+  await writeCsv(join(outDir, 'trend_groups.csv'), trendGroupRows(trend));
   log(`已写入 / written to ${outDir}: trend_customers.csv, trend_groups.csv`);
 }

@@ -13,7 +13,7 @@ import * as rows from './run-file-rows.js';
 const CHUNK_CHARS = 1 << 20;
 
 /** Writes to a temporary name and renames when complete, so a reader never sees half a file. */
-async function writeCsv(path: string, lines: rows.Rows): Promise<void> {
+export async function writeCsv(path: string, lines: rows.Rows): Promise<void> {
   const temp = `${path}.partial`;
   const out = createWriteStream(temp, { encoding: 'utf8' });
   let chunk = '';
