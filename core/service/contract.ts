@@ -275,6 +275,91 @@ export interface ComparisonView {
   readonly tierChangeCount: number;
 }
 
+/** 趋势 (issue 6): one evaluation month's headline figures. */
+export interface TrendMonthView {
+  readonly month: string;
+  readonly kpis: KpiView;
+}
+
+/** One plan, branch or channel across the trend; months[i] is null when the group had nobody that month. */
+export interface TrendGroupView {
+  readonly group: string;
+  readonly months: readonly ({ readonly customers: number; readonly negativeCount: number; readonly negativeShare: number; readonly loss: number } | null)[];
+}
+
+/** The trend as the screen needs it: a few kilobytes, never per-customer arrays. */
+export interface TrendView {
+  readonly months: readonly TrendMonthView[];
+  readonly tierNames: readonly string[];
+  readonly groups: Readonly<Record<'plan' | 'branch' | 'channel', readonly TrendGroupView[]>>;
+}
+
+/** One customer's value, tier and average profit by trend month (null: not in that month's table or no value). */
+export interface CustomerTrendView {
+  readonly customerId: string;
+  readonly months: readonly { readonly month: string; readonly value: number | null; readonly tier: string | null; readonly avgProfit: number | null }[];
+}
+
+export const WARNING_RULES = ['negative_turn', 'value_drop', 'credit_arrears', 'share_rise', 'plan_flags'] as const;
+export type WarningRuleName = (typeof WARNING_RULES)[number];
+
+/** One early warning (预警) for the screen; before is null when the rule had no earlier figure. */
+export interface WarningView {
+  readonly month: string;
+  readonly rule: WarningRuleName;
+  readonly subjectKind: 'customer' | 'branch' | 'channel' | 'plan';
+  readonly subject: string;
+  readonly before: number | null;
+  readonly after: number | null;
+  readonly detail: string | null;
+  /** Customers only: their branch in the warning's month (or the last month they appear). */
+  readonly branch: string | null;
+}
+
+export interface WarningPage {
+  /** Warnings matching rule and branch. */
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly WarningView[];
+  /** Warnings per rule within the branch filter (the rule filter left out), for the rule chips. */
+  readonly counts: Readonly<Record<WarningRuleName, number>>;
+  /** Branches that have warnings, for the branch filter. */
+  readonly branches: readonly string[];
+}
+
+/** One customer of a target list as the 目标名单 preview shows it (value null: not scored). */
+export interface TargetRowView {
+  readonly customerId: string;
+  readonly branch: string;
+  readonly channel: string;
+  readonly plan: string;
+  readonly segment: string;
+  readonly tier: string;
+  readonly value: number | null;
+  readonly avgProfit: number;
+  readonly avgBilledRevenue: number;
+  readonly tenureMonths: number;
+}
+
+export interface TargetBuildView {
+  readonly size: number;
+  readonly sumAvgProfit: number;
+  readonly negativeCount: number;
+  /** The ARPU-only list of the same size (top avg billed revenue). */
+  readonly arpu: { readonly negativeCount: number; readonly sumAvgProfit: number };
+  readonly negativeAvoided: number;
+  /** null for an empty list. */
+  readonly negativeAvoidedShare: number | null;
+  /** The first 100 customers, in id order. */
+  readonly preview: readonly TargetRowView[];
+}
+
+export interface SavedTargetView {
+  readonly name: string;
+  readonly filter: TargetFilter;
+  readonly savedAt: string;
+}
+
 export interface JobProgress {
   readonly jobId: string;
   readonly channel: string;
@@ -330,6 +415,16 @@ export const channelSchemas = {
     compareRunId: text.optional(),
   }),
   'jobs:cancel': z.strictObject({ jobId: text }),
+  /** Value over time; customerId adds that one customer's months. Cached for the service's session. */
+  'trend:get': z.strictObject({ jobId: text, scenario: scenarioData, customerId: z.string().min(1).max(100).optional() }),
+  'warnings:list': z.strictObject({
+    jobId: text,
+    scenario: scenarioData,
+    rule: z.enum(WARNING_RULES).optional(),
+    branch: z.string().max(200).optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(10_000).default(100),
+  }),
 } as const;
 
 export type Channel = keyof typeof channelSchemas;
@@ -365,6 +460,8 @@ export interface ChannelOutputs {
   'compare:run': { readonly ok: true; readonly comparison: ComparisonView } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
   'export:report': { readonly path: string; readonly sheets: readonly string[]; readonly bytes: number };
   'jobs:cancel': { readonly cancelled: boolean };
+  'trend:get': { readonly ok: true; readonly trend: TrendView; readonly customer: CustomerTrendView | null } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+  'warnings:list': { readonly ok: true; readonly page: WarningPage } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
 }
 
 export type ChannelOutput<C extends Channel> = ChannelOutputs[C];

@@ -13,6 +13,7 @@ import { startRun } from './run-handlers.js';
 import { importSample } from './sample-handler.js';
 import { copyScenario, deleteScenarioHandler, listSavedScenarios, parseScenarioFile, saveScenarioHandler, validateScenario } from './scenario-handlers.js';
 import type { Handler } from './service-context.js';
+import { getTrend, listWarnings } from './trend-handlers.js';
 
 export type ServiceHandlers = { readonly [C in Channel]: Handler<C> };
 
@@ -40,4 +41,6 @@ export const handlers: ServiceHandlers = {
   'compare:run': compareScenarios,
   'export:report': exportReport,
   'jobs:cancel': cancelJob,
+  'trend:get': getTrend,
+  'warnings:list': listWarnings,
 };
