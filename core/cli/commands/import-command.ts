@@ -8,7 +8,7 @@ import { saveColumnMapping } from '../../store/column-mappings.js';
 import type { ReadInputsOptions } from '../../io/read-inputs.js';
 import { inputError, usageError } from '../cli-error.js';
 import { withStore } from '../with-store.js';
-import { describeProblems, logWarnings } from './run-command.js';
+import { describeProblems, logWarnings } from '../problem-lines.js';
 
 function fileName(d: DatasetInfo): string {
   return d.sheet === null ? d.file : `${d.file} [${d.sheet}]`;

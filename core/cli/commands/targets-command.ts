@@ -9,19 +9,11 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { ModelSession } from '../../engine/run-model.js';
 import { parseFilterText } from '../../engine/targets/filter-text.js';
 import { arpuComparison, buildTargetList } from '../../engine/targets/target-list.js';
-import { readInputFiles } from '../../io/read-inputs.js';
 import { writeTargetCsv } from '../../io/targets/write-target-csv.js';
 import { writeTargetXlsx } from '../../io/targets/write-target-xlsx.js';
-import { monthKey } from '../../model/month.js';
-import { defaultScenario } from '../../model/scenario.js';
-import type { ModelInput } from '../../model/dataset.js';
-import { loadModelInput } from '../../store/load-model-input.js';
-import { listFlag, monthFlag, parseFlags, requireFlag } from '../args.js';
+import { monthFlag, parseFlags, requireFlag } from '../args.js';
 import { inputError, usageError } from '../cli-error.js';
-import { INPUT_FLAGS, inputOptions } from '../input-flags.js';
-import { loadScenarioFile } from '../load-scenario.js';
-import { withStore } from '../with-store.js';
-import { describeProblems, logWarnings } from './run-command.js';
+import { checkMonthLoaded, DATA_FLAGS, loadData, scenarioFrom } from '../run-input.js';
 
 async function filterTextOf(flag: string): Promise<string> {
   if (!flag.startsWith('@')) return flag;
@@ -34,14 +26,6 @@ async function filterTextOf(flag: string): Promise<string> {
   }
 }
 
-async function loadInput(data: readonly string[], db: string | undefined, values: Parameters<typeof inputOptions>[0], log: (line: string) => void): Promise<ModelInput> {
-  if (db !== undefined) return withStore(db, { mustExist: true }, (store) => loadModelInput(store));
-  const read = await readInputFiles(data, await inputOptions(values));
-  logWarnings(read.report, log);
-  if (!read.ok) throw inputError(`输入数据有误，未计算：\n${describeProblems(read.report)}`, 'The input data has errors; nothing was computed (see above).');
-  return read.input;
-}
-
 function yuan(x: number): string {
   return x.toFixed(2);
 }
@@ -50,22 +34,14 @@ export async function targetsCommand(args: string[], log: (line: string) => void
   const { values } = parseFlags({
     args,
     options: {
-      data: { type: 'string', multiple: true },
-      db: { type: 'string' },
-      scenario: { type: 'string' },
-      month: { type: 'string' },
+      ...DATA_FLAGS,
       filter: { type: 'string' },
       out: { type: 'string' },
       save: { type: 'string' },
-      ...INPUT_FLAGS,
     },
     strict: true,
     allowPositionals: false,
   });
-  const data = listFlag(values.data);
-  const db = values.db === undefined ? undefined : requireFlag(values.db, '--db');
-  if (data.length === 0 && db === undefined) throw usageError('缺少参数 --data 或 --db', 'Missing --data or --db');
-  if (data.length > 0 && db !== undefined) throw usageError('--data 与 --db 只能给出一个', 'Give either --data or --db, not both');
   const filterText = await filterTextOf(requireFlag(values.filter, '--filter'));
   const out = values.out === undefined ? undefined : requireFlag(values.out, '--out');
   const save = values.save === undefined ? undefined : requireFlag(values.save, '--save');
@@ -76,14 +52,9 @@ export async function targetsCommand(args: string[], log: (line: string) => void
   if (!parsed.ok) throw usageError(parsed.zh, parsed.en);
   const filter = parsed.filter;
 
-  const base = values.scenario === undefined ? defaultScenario() : await loadScenarioFile(values.scenario);
-  const month = monthFlag(values.month, '--month');
-  const scenario = month === undefined ? base : { ...base, month };
-  const input = await loadInput(data, db, values, log);
-  if (input.facts.customer.length === 0) throw inputError('没有用量数据', 'There is no usage data');
-  if (scenario.month !== null && !Array.from(input.facts.months, monthKey).includes(scenario.month)) {
-    throw inputError(`评估月 ${scenario.month} 没有用量数据`, `Evaluation month ${scenario.month} has no usage data`);
-  }
+  const scenario = await scenarioFrom(values.scenario, monthFlag(values.month, '--month'));
+  const { input } = await loadData(values, log);
+  checkMonthLoaded(input, scenario);
   const result = new ModelSession(input).run(scenario);
   const list = buildTargetList(result, filter);
   const comparison = arpuComparison(result, list);

@@ -7,10 +7,9 @@ import { monthKey } from '../../model/month.js';
 import type { Scenario } from '../../model/scenario.js';
 import { writeCsv } from '../../io/run-files/write-run-files.js';
 import { trendCustomerRows, trendGroupRows } from '../../io/run-files/trend-rows.js';
-import { listFlag, monthFlag, parseFlags, positiveIntFlag, requireFlag } from '../args.js';
-import { inputError, usageError } from '../cli-error.js';
-import { INPUT_FLAGS, inputOptions } from '../input-flags.js';
-import { checkMonthLoaded, loadStore, readData, scenarioFrom } from './run-command.js';
+import { monthFlag, parseFlags, positiveIntFlag, requireFlag } from '../args.js';
+import { usageError } from '../cli-error.js';
+import { checkMonthLoaded, DATA_FLAGS, loadData, scenarioFrom } from '../run-input.js';
 
 const MIN_MONTHS = 2;
 const MAX_MONTHS = 24;
@@ -26,30 +25,20 @@ export async function loadTrend(args: string[], log: (line: string) => void): Pr
   const { values } = parseFlags({
     args,
     options: {
-      data: { type: 'string', multiple: true },
-      db: { type: 'string' },
-      scenario: { type: 'string' },
-      month: { type: 'string' },
+      ...DATA_FLAGS,
       months: { type: 'string' },
       'out-dir': { type: 'string' },
-      ...INPUT_FLAGS,
     },
     strict: true,
     allowPositionals: false,
   });
-  const data = listFlag(values.data);
-  const db = values.db === undefined ? undefined : requireFlag(values.db, '--db');
-  if (data.length === 0 && db === undefined) throw usageError('缺少参数 --data 或 --db', 'Missing --data or --db');
-  if (data.length > 0 && db !== undefined) throw usageError('--data 与 --db 只能给出一个', 'Give either --data or --db, not both');
   const outDir = requireFlag(values['out-dir'], '--out-dir');
   const base = await scenarioFrom(values.scenario, monthFlag(values.month, '--month'));
   const count = positiveIntFlag(values.months, '--months', base.trend_months);
   if (count < MIN_MONTHS || count > MAX_MONTHS) throw usageError(`--months 须在 ${MIN_MONTHS}…${MAX_MONTHS} 之间：${count}`, `--months must be ${MIN_MONTHS}…${MAX_MONTHS}: ${count}`);
   const scenario = { ...base, trend_months: count };
 
-  const loaded = db === undefined ? await readData(data, await inputOptions(values), log) : await loadStore(db);
-  const input = loaded.input;
-  if (input.facts.customer.length === 0) throw inputError('知识库中没有用量数据（请先导入用量表）', 'The knowledge base holds no usage data (import a usage sheet first)');
+  const { input } = await loadData(values, log);
   checkMonthLoaded(input, scenario);
   const months = trendMonths(input, scenario);
   log(`趋势评估月 / trend months: ${months.map(monthKey).join(', ')}`);

@@ -7,7 +7,7 @@ import { exportValidationReport } from '../../io/report/export-validation-report
 import { parseFlags, requireFlag } from '../args.js';
 import { INPUT_FLAGS, inputOptions } from '../input-flags.js';
 import { inputError, usageError } from '../cli-error.js';
-import { describeProblems, logWarnings } from './run-command.js';
+import { describeProblems, logWarnings } from '../problem-lines.js';
 
 function langFlag(value: string | undefined): Lang {
   if (value === undefined || value === 'zh' || value === 'en') return value ?? 'zh';
