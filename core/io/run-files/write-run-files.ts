@@ -1,6 +1,6 @@
 /** Writes the run files of SPEC §13 into a folder, streaming with backpressure. */
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { compareRuns } from '../../engine/compare-runs.js';
@@ -12,21 +12,30 @@ import * as rows from './run-file-rows.js';
 
 const CHUNK_CHARS = 1 << 20;
 
-/** Writes to a temporary name and renames when complete, so a reader never sees half a file. */
+/**
+ * Writes to a temporary name and renames when complete, so a reader never sees half a file; on
+ * failure the temporary file is removed.
+ */
 export async function writeCsv(path: string, lines: rows.Rows): Promise<void> {
   const temp = `${path}.partial`;
   const out = createWriteStream(temp, { encoding: 'utf8' });
-  let chunk = '';
-  for (const cells of lines) {
-    chunk += csvLine(cells);
-    if (chunk.length >= CHUNK_CHARS) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
+  try {
+    let chunk = '';
+    for (const cells of lines) {
+      chunk += csvLine(cells);
+      if (chunk.length >= CHUNK_CHARS) {
+        if (!out.write(chunk)) await once(out, 'drain');
+        chunk = '';
+      }
     }
+    out.end(chunk);
+    await once(out, 'finish');
+    await rename(temp, path);
+  } catch (e) {
+    out.destroy();
+    await rm(temp, { force: true });
+    throw e;
   }
-  out.end(chunk);
-  await once(out, 'finish');
-  await rename(temp, path);
 }
 
 async function writeJson(path: string, value: unknown): Promise<void> {

@@ -1,31 +1,14 @@
-/** A target list as CSV (UTF-8), written under a temporary name and renamed when complete. */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { rename, rm } from 'node:fs/promises';
+/** A target list as CSV (UTF-8), written as the run files are: temporary name, renamed when complete. */
 import type { ModelResult } from '../../engine/run-model.js';
-import { csvLine } from '../run-files/csv-text.js';
+import type { Rows } from '../run-files/run-file-rows.js';
+import { writeCsv } from '../run-files/write-run-files.js';
 import { TARGET_COLUMNS, targetRows } from './target-rows.js';
 
-const CHUNK_CHARS = 1 << 20;
+function* withHeader(result: ModelResult, customers: Int32Array): Rows {
+  yield TARGET_COLUMNS;
+  yield* targetRows(result, customers);
+}
 
-export async function writeTargetCsv(path: string, result: ModelResult, customers: Int32Array): Promise<void> {
-  const temp = `${path}.partial`;
-  const out = createWriteStream(temp, { encoding: 'utf8' });
-  try {
-    let chunk = csvLine(TARGET_COLUMNS);
-    for (const row of targetRows(result, customers)) {
-      chunk += csvLine(row);
-      if (chunk.length >= CHUNK_CHARS) {
-        if (!out.write(chunk)) await once(out, 'drain');
-        chunk = '';
-      }
-    }
-    out.end(chunk);
-    await once(out, 'finish');
-    await rename(temp, path);
-  } catch (e) {
-    out.destroy();
-    await rm(temp, { force: true });
-    throw e;
-  }
+export function writeTargetCsv(path: string, result: ModelResult, customers: Int32Array): Promise<void> {
+  return writeCsv(path, withHeader(result, customers));
 }
