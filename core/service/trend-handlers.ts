@@ -38,8 +38,7 @@ const caches = new WeakMap<ModelState, CachedTrend[]>();
 
 /** name and warnings do not change the trend; everything else may. */
 export function trendKey(scenario: Scenario): string {
-  const { name: _name, warnings: _warnings, ...rest } = scenario;
-  return JSON.stringify(rest);
+  return JSON.stringify({ ...scenario, name: null, warnings: null });
 }
 
 function tierName(trend: Trend, t: number): string {

@@ -12,6 +12,9 @@ import { DataPage } from '../pages/data/DataPage';
 import { ExportPage } from '../pages/export/ExportPage';
 import { ModelPage } from '../pages/model/ModelPage';
 import { ResultsPage } from '../pages/results/ResultsPage';
+import { TargetsPage } from '../pages/targets/TargetsPage';
+import { TrendPage } from '../pages/trend/TrendPage';
+import { WarningsPage } from '../pages/warnings/WarningsPage';
 import { useDatasetsStore } from '../stores/datasets-store';
 import { useScenarioStore } from '../stores/scenario-store';
 import { DataSummary } from './DataSummary';
@@ -30,6 +33,9 @@ const PAGES: Record<PageId, ComponentType> = {
   customers: CustomersPage,
   compare: ComparePage,
   campaigns: CampaignsPage,
+  trend: TrendPage,
+  warnings: WarningsPage,
+  targets: TargetsPage,
   export: ExportPage,
 };
 

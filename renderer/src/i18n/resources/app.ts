@@ -13,6 +13,9 @@ export const zh = {
     compare: '对比',
     campaigns: '营销',
     export: '导出',
+    trend: '趋势',
+    warnings: '预警',
+    targets: '目标名单',
   },
   summary: {
     label: '已加载数据',
@@ -82,6 +85,9 @@ export const en: Translation<typeof zh> = {
     compare: 'Compare',
     campaigns: 'Campaigns',
     export: 'Export',
+    trend: 'Trend',
+    warnings: 'Warnings',
+    targets: 'Target lists',
   },
   summary: {
     label: 'Loaded data',
