@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ReportChartData } from '../charts/chart-data.js';
 import type { Bilingual, Problem } from '../model/messages.js';
 import type { Scenario, ScenarioIssue } from '../model/scenario.js';
+import { targetFilterSchema, type TargetFilter } from '../engine/targets/target-filter.js';
 
 // ── shared shapes ────────────────────────────────────────────────────────────────────────────
 
@@ -147,7 +148,15 @@ export interface CampaignView {
   readonly roi: number | null;
   readonly negativeBeforeShare: number | null;
   readonly startMonths: readonly string[];
+  /** Issue 6 §4: mean uplift over the (branch, tier) control cells; null when withheld (see upliftNote). */
+  readonly uplift: number | null;
+  /** Control customers behind the figure. */
+  readonly controlSize: number;
+  /** Why uplift is null: fewer than 30 controls, or no evaluated participant had a control; '' when given. */
+  readonly upliftNote: UpliftNote;
 }
+
+export type UpliftNote = '' | 'insufficient_control' | 'none_compared';
 
 export interface RunView {
   /** Names this result for queries, trace and export until the next run replaces it. */
@@ -425,6 +434,17 @@ export const channelSchemas = {
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(10_000).default(100),
   }),
+  'targets:build': z.strictObject({ runId: text, filter: targetFilterSchema }),
+  'targets:export': z.strictObject({
+    jobId: text,
+    runId: text,
+    filter: targetFilterSchema,
+    format: z.enum(['csv', 'xlsx']),
+    /** As export:report's target, ending in .csv or .xlsx to match the format. */
+    target: text,
+  }),
+  'targets:save': z.strictObject({ name: z.string().trim().min(1).max(100), filter: targetFilterSchema }),
+  'targets:list': z.strictObject({}),
 } as const;
 
 export type Channel = keyof typeof channelSchemas;
@@ -462,6 +482,11 @@ export interface ChannelOutputs {
   'jobs:cancel': { readonly cancelled: boolean };
   'trend:get': { readonly ok: true; readonly trend: TrendView; readonly customer: CustomerTrendView | null } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
   'warnings:list': { readonly ok: true; readonly page: WarningPage } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+  'targets:build': TargetBuildView;
+  'targets:export': { readonly path: string; readonly rows: number };
+  'targets:save': SavedTargetView;
+  /** Saved definitions by name. */
+  'targets:list': readonly SavedTargetView[];
 }
 
 export type ChannelOutput<C extends Channel> = ChannelOutputs[C];

@@ -13,6 +13,7 @@ import { startRun } from './run-handlers.js';
 import { importSample } from './sample-handler.js';
 import { copyScenario, deleteScenarioHandler, listSavedScenarios, parseScenarioFile, saveScenarioHandler, validateScenario } from './scenario-handlers.js';
 import type { Handler } from './service-context.js';
+import { buildTargets, exportTargets, listTargets, saveTarget } from './targets-handlers.js';
 import { getTrend, listWarnings } from './trend-handlers.js';
 
 export type ServiceHandlers = { readonly [C in Channel]: Handler<C> };
@@ -43,4 +44,8 @@ export const handlers: ServiceHandlers = {
   'jobs:cancel': cancelJob,
   'trend:get': getTrend,
   'warnings:list': listWarnings,
+  'targets:build': buildTargets,
+  'targets:export': exportTargets,
+  'targets:save': saveTarget,
+  'targets:list': listTargets,
 };

@@ -6,9 +6,10 @@
 import { reportChartData } from '../charts/chart-data.js';
 import { GROUPINGS, type AggregateRow } from '../engine/aggregates.js';
 import type { CampaignResult } from '../engine/campaigns.js';
+import { campaignUplift, type UpliftFigure } from '../engine/uplift/campaign-uplift.js';
 import { summarizeRun } from '../engine/run-summary.js';
 import { monthKey } from '../model/month.js';
-import type { AggregateView, CampaignView, GroupingName, KpiView, RunView } from './contract.js';
+import type { AggregateView, CampaignView, GroupingName, KpiView, RunView, UpliftNote } from './contract.js';
 import type { LiveRun } from './model-state.js';
 
 function orNull(x: number): number | null {
@@ -35,7 +36,14 @@ function aggregateView(row: AggregateRow): AggregateView {
   };
 }
 
-function campaignView(c: CampaignResult): CampaignView {
+const NO_UPLIFT: UpliftFigure = { compared: 0, withoutControl: 0, controlSize: 0, uplift: NaN, insufficient: true };
+
+function upliftNote(u: UpliftFigure): UpliftNote {
+  if (u.compared === 0) return 'none_compared';
+  return u.insufficient ? 'insufficient_control' : '';
+}
+
+function campaignView(c: CampaignResult, u: UpliftFigure): CampaignView {
   return {
     campaign: c.campaign,
     participants: c.participants,
@@ -47,6 +55,9 @@ function campaignView(c: CampaignResult): CampaignView {
     roi: orNull(c.roi),
     negativeBeforeShare: orNull(c.negativeBeforeShare),
     startMonths: [...c.startMonths],
+    uplift: u.insufficient ? null : orNull(u.uplift),
+    controlSize: u.controlSize,
+    upliftNote: upliftNote(u),
   };
 }
 
@@ -61,6 +72,9 @@ export function runView(run: LiveRun): RunView {
     totalProfit: summary.totalProfit,
     tiers: [...summary.tiers].map(([tier, customers]) => ({ tier, customers })),
   };
+  // Uplift costs one extra model run per campaign start month (the state at s−1), so it is only
+  // computed when there are campaigns; campaignUplift answers in result.campaigns' order.
+  const uplifts: readonly UpliftFigure[] = result.campaigns.length === 0 ? [] : campaignUplift(result);
   const aggregates = Object.fromEntries(GROUPINGS.map((g) => [g, result.aggregates[g].map(aggregateView)])) as Record<GroupingName, AggregateView[]>;
   return {
     runId: run.runId,
@@ -71,7 +85,7 @@ export function runView(run: LiveRun): RunView {
     // The screens label the special tier groups by their kind; the texts are the workbook's Chinese ones.
     charts: reportChartData(result, 'zh'),
     aggregates,
-    campaigns: result.campaigns.map(campaignView),
+    campaigns: result.campaigns.map((c, i) => campaignView(c, uplifts[i] ?? NO_UPLIFT)),
     warnings: result.warnings.map((w) => ({ code: w.code, zh: w.zh, en: w.en })),
     engineMs: run.engineMs,
   };

@@ -647,7 +647,10 @@ export const miniRun: RunView = {
    "startMonths": [
     "2026-02",
     "2026-03"
-   ]
+   ],
+   "uplift": null,
+   "controlSize": 0,
+   "upliftNote": "none_compared"
   }
  ],
  "warnings": [
@@ -1699,7 +1702,10 @@ export const miniComparison: ComparisonView = {
     "startMonths": [
      "2026-02",
      "2026-03"
-    ]
+    ],
+    "uplift": null,
+    "controlSize": 0,
+    "upliftNote": "none_compared"
    }
   ],
   "warnings": [
@@ -2356,7 +2362,10 @@ export const miniComparison: ComparisonView = {
     "startMonths": [
      "2026-02",
      "2026-03"
-    ]
+    ],
+    "uplift": null,
+    "controlSize": 0,
+    "upliftNote": "none_compared"
    }
   ],
   "warnings": [
