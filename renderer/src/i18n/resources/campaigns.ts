@@ -25,7 +25,14 @@ export const zh = {
     incrementalProfit: '增量利润',
     roi: 'ROI',
     negativeBeforeShare: '资源浪费占比',
+    uplift: '对照组提升（月均）',
   },
+  uplift: {
+    insufficient: '对照组不足 30',
+    noneCompared: '无可比客户',
+    control: '对照 {{count}} 人',
+  },
+  upliftHint: '对照组提升：参与客户活动前后月均利润的变化，减去同营业部、同等级（活动前一月）未参与客户的变化；对照组不足 30 人时不给出。',
   wasteHint: '资源浪费占比：已评估客户中活动前月均利润为负的比例。',
   excludedHint: '未评估：活动前后窗口内缺月或数据中找不到的客户。',
 } as const;
@@ -54,7 +61,14 @@ export const en: Translation<typeof zh> = {
     incrementalProfit: 'Incremental profit',
     roi: 'ROI',
     negativeBeforeShare: 'Wasted share',
+    uplift: 'Uplift vs control (monthly)',
   },
+  uplift: {
+    insufficient: 'control < 30',
+    noneCompared: 'none comparable',
+    control: 'control {{count}}',
+  },
+  upliftHint: 'Uplift vs control: participants’ change in monthly average profit minus that of non-participants of the same branch and tier (month before the start); withheld when the control has fewer than 30 customers.',
   wasteHint: 'Wasted share: evaluated participants whose monthly average profit before the campaign was negative.',
   excludedHint: 'Excluded: participants missing a month of either window, or not in the data.',
 };

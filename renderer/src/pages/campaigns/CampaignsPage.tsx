@@ -10,12 +10,30 @@ import '../results/results.css';
 import { SortHeader } from '../results/SortHeader';
 import { nextSort, sortRows, type SortState, type SortValue } from '../results/sort-rows';
 
-const COLUMNS = ['campaign', 'startMonths', 'participants', 'evaluated', 'excluded', 'costAll', 'costEvaluated', 'incrementalProfit', 'roi', 'negativeBeforeShare'] as const;
+const COLUMNS = ['campaign', 'startMonths', 'participants', 'evaluated', 'excluded', 'costAll', 'costEvaluated', 'incrementalProfit', 'roi', 'negativeBeforeShare', 'uplift'] as const;
 type Column = (typeof COLUMNS)[number];
 const TEXT_COLUMNS = new Set<Column>(['campaign', 'startMonths']);
 
 function valueOf(row: CampaignView, column: Column): SortValue {
   return column === 'startMonths' ? row.startMonths.join(', ') : row[column];
+}
+
+/** Uplift per participant-month with its control size; withheld (issue 6 §4) below 30 controls. */
+function UpliftCell({ campaign: c }: { readonly campaign: CampaignView }) {
+  const { t } = useTranslation('campaigns');
+  if (c.uplift === null) {
+    return (
+      <td className="num muted" data-testid="campaign-uplift">
+        {c.upliftNote === 'none_compared' ? t('uplift.noneCompared') : t('uplift.insufficient')}
+        {c.controlSize > 0 && ` (${t('uplift.control', { count: c.controlSize })})`}
+      </td>
+    );
+  }
+  return (
+    <td className={c.uplift < 0 ? 'num loss' : 'num'} data-testid="campaign-uplift">
+      {formatYuan(c.uplift)} <span className="muted">({t('uplift.control', { count: c.controlSize })})</span>
+    </td>
+  );
 }
 
 export function CampaignsPage() {
@@ -71,6 +89,7 @@ export function CampaignsPage() {
                   <td className={c.incrementalProfit < 0 ? 'num loss' : 'num'}>{formatYuan(c.incrementalProfit)}</td>
                   <td className={c.roi !== null && c.roi < 0 ? 'num loss' : 'num'}>{formatShare(c.roi)}</td>
                   <td className="num">{formatShare(c.negativeBeforeShare)}</td>
+                  <UpliftCell campaign={c} />
                 </tr>
               ))}
             </tbody>
@@ -79,6 +98,7 @@ export function CampaignsPage() {
         <ul className="muted table-notes">
           <li>{t('excludedHint')}</li>
           <li>{t('wasteHint')}</li>
+          <li>{t('upliftHint')}</li>
         </ul>
       </Card>
     </div>
