@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-/** Which parts to run: engine, store, import, export, service (default all). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,store,import,export,service').split(','));
+/** Which parts to run: engine, store, import, export, service, trend (default all). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,store,import,export,service,trend').split(','));
 
 interface EngineSample {
   customers: number;
@@ -64,6 +64,9 @@ const valueReport = PARTS.has('export') ? runScript('export-bench.ts', [SIZES.jo
 // The service through its worker: what-if round trips at the smaller size (the slider's case) and customer queries at the larger.
 const service = PARTS.has('service') ? runScript('service-bench.ts', [String(SIZES[0] ?? 100_000), String(SIZES[SIZES.length - 1] ?? 1_000_000)]) : null;
 
+// Value over time: computeTrend for 6 months of 8 at the larger size, and re-opening it from the service's cache.
+const trend = PARTS.has('trend') ? runScript('trend-bench.ts', [String(SIZES[SIZES.length - 1] ?? 1_000_000), '8']) : null;
+
 const resultsFile = join(here, 'results', 'bench.json');
 // Parts not run this time keep their last figures, so running one part does not erase the others.
 const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
@@ -75,6 +78,7 @@ const report = {
   import: kept('import', xlsxImport),
   export: kept('export', valueReport),
   service: kept('service', service),
+  trend: kept('trend', trend),
 };
 const text = JSON.stringify(report, null, 2);
 console.log(text);

@@ -22,7 +22,7 @@ import type { Job } from './jobs.js';
 /** Two trends at most: a million customers × 6 months is ~200 MB of arrays per trend. */
 const CACHE_ENTRIES = 2;
 
-interface CachedTrend {
+export interface CachedTrend {
   readonly input: ModelInput;
   readonly key: string;
   readonly trend: Trend;
@@ -34,7 +34,10 @@ interface CachedTrend {
 /** How often the cache computed or reused a trend (tests and the bench read it). */
 export const trendCacheStats = { computed: 0, hits: 0 };
 
-const caches = new WeakMap<ModelState, CachedTrend[]>();
+/** What the cache needs of ModelState: the loaded data, a new object after every import or delete. */
+export type TrendSource = Pick<ModelState, 'input'>;
+
+const caches = new WeakMap<TrendSource, CachedTrend[]>();
 
 /** name and warnings do not change the trend; everything else may. */
 export function trendKey(scenario: Scenario): string {
@@ -90,7 +93,7 @@ export function trendView(trend: Trend): TrendView {
 }
 
 /** The cached trend of this data and scenario, computing it on a miss. */
-export function cachedTrend(model: ModelState, scenario: Scenario, job?: Job): CachedTrend {
+export function cachedTrend(model: TrendSource, scenario: Scenario, job?: Job): CachedTrend {
   const input = model.input();
   const key = trendKey(scenario);
   // Entries of data loaded before an import or delete can never match again: drop them.
@@ -146,7 +149,7 @@ function warningView(facts: FactTable, w: Warning): WarningView {
   };
 }
 
-function cachedWarnings(entry: CachedTrend, config: Scenario['warnings']): readonly WarningView[] {
+export function cachedWarnings(entry: CachedTrend, config: Scenario['warnings']): readonly WarningView[] {
   const key = JSON.stringify(config);
   let views = entry.warnings.get(key);
   if (views === undefined) {
