@@ -156,7 +156,8 @@ export interface CampaignView {
   readonly upliftNote: UpliftNote;
 }
 
-export type UpliftNote = '' | 'insufficient_control' | 'none_compared';
+/** 'not_computed': runs:start leaves uplift out (it costs a model run per start month); campaigns:uplift fills it. */
+export type UpliftNote = '' | 'insufficient_control' | 'none_compared' | 'not_computed';
 
 export interface RunView {
   /** Names this result for queries, trace and export until the next run replaces it. */
@@ -410,6 +411,8 @@ export const channelSchemas = {
   'scenarios:copy': z.strictObject({ name: text, newName: z.string().trim().min(1).max(100) }),
   'scenarios:delete': z.strictObject({ name: text }),
   'runs:start': z.strictObject({ jobId: text, scenario: scenarioData }),
+  /** The run's campaigns with their uplift, asked for by 营销 only, so a what-if drag never pays for it. */
+  'campaigns:uplift': z.strictObject({ runId: text }),
   'customers:query': customerQuery,
   'customers:trace': z.strictObject({ runId: text, customerId: z.string().min(1).max(100) }),
   'compare:run': z.strictObject({ jobId: text, a: scenarioData, b: scenarioData }),
@@ -475,6 +478,7 @@ export interface ChannelOutputs {
   'scenarios:copy': SavedScenarioView;
   'scenarios:delete': { readonly deleted: boolean };
   'runs:start': { readonly ok: true; readonly run: RunView } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+  'campaigns:uplift': readonly CampaignView[];
   'customers:query': CustomerPage;
   'customers:trace': CustomerTrace;
   'compare:run': { readonly ok: true; readonly comparison: ComparisonView } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };

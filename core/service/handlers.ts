@@ -9,7 +9,7 @@ import { queryCustomerPage, traceCustomerHandler } from './customer-handlers.js'
 import { deleteDataset, exportValidation, importDatasets, listDatasets, previewDatasets, validateDatasets } from './datasets-handlers.js';
 import { exportReport } from './export-handlers.js';
 import { deleteMapping, listMappings, saveMapping } from './mappings-handlers.js';
-import { startRun } from './run-handlers.js';
+import { campaignUpliftOf, startRun } from './run-handlers.js';
 import { importSample } from './sample-handler.js';
 import { copyScenario, deleteScenarioHandler, listSavedScenarios, parseScenarioFile, saveScenarioHandler, validateScenario } from './scenario-handlers.js';
 import type { Handler } from './service-context.js';
@@ -37,6 +37,7 @@ export const handlers: ServiceHandlers = {
   'scenarios:copy': copyScenario,
   'scenarios:delete': deleteScenarioHandler,
   'runs:start': startRun,
+  'campaigns:uplift': campaignUpliftOf,
   'customers:query': queryCustomerPage,
   'customers:trace': traceCustomerHandler,
   'compare:run': compareScenarios,

@@ -1,7 +1,7 @@
-/** runs:start — a scenario run on the what-if session (see model-state.ts for how long a run lives). */
+/** runs:start — a scenario run; campaigns:uplift — the uplift of its campaigns, on request. on the what-if session (see model-state.ts for how long a run lives). */
 import { checkScenario } from './scenario-handlers.js';
 import type { Handler } from './service-context.js';
-import { runView } from './run-view.js';
+import { campaignsWithUplift, runView } from './run-view.js';
 
 export const startRun: Handler<'runs:start'> = (input, ctx) =>
   ctx.jobs.run(input.jobId, 'runs:start', ctx.emit, async (job) => {
@@ -15,3 +15,5 @@ export const startRun: Handler<'runs:start'> = (input, ctx) =>
     }
     return { ok: true, run: runView(ctx.model.runWhatIf(checked.scenario)) };
   });
+
+export const campaignUpliftOf: Handler<'campaigns:uplift'> = async (input, ctx) => campaignsWithUplift(ctx.model.run(input.runId).result);

@@ -6,6 +6,7 @@
 import { reportChartData } from '../charts/chart-data.js';
 import { GROUPINGS, type AggregateRow } from '../engine/aggregates.js';
 import type { CampaignResult } from '../engine/campaigns.js';
+import type { ModelResult } from '../engine/run-model.js';
 import { campaignUplift, type UpliftFigure } from '../engine/uplift/campaign-uplift.js';
 import { summarizeRun } from '../engine/run-summary.js';
 import { monthKey } from '../model/month.js';
@@ -36,14 +37,13 @@ function aggregateView(row: AggregateRow): AggregateView {
   };
 }
 
-const NO_UPLIFT: UpliftFigure = { compared: 0, withoutControl: 0, controlSize: 0, uplift: NaN, insufficient: true };
-
-function upliftNote(u: UpliftFigure): UpliftNote {
+function upliftNote(u: UpliftFigure | null): UpliftNote {
+  if (u === null) return 'not_computed';
   if (u.compared === 0) return 'none_compared';
   return u.insufficient ? 'insufficient_control' : '';
 }
 
-function campaignView(c: CampaignResult, u: UpliftFigure): CampaignView {
+function campaignView(c: CampaignResult, u: UpliftFigure | null): CampaignView {
   return {
     campaign: c.campaign,
     participants: c.participants,
@@ -55,10 +55,20 @@ function campaignView(c: CampaignResult, u: UpliftFigure): CampaignView {
     roi: orNull(c.roi),
     negativeBeforeShare: orNull(c.negativeBeforeShare),
     startMonths: [...c.startMonths],
-    uplift: u.insufficient ? null : orNull(u.uplift),
-    controlSize: u.controlSize,
+    uplift: u === null || u.insufficient ? null : orNull(u.uplift),
+    controlSize: u?.controlSize ?? 0,
     upliftNote: upliftNote(u),
   };
+}
+
+/**
+ * The campaigns with their uplift. Uplift costs one extra model run per campaign start month (the
+ * state at s−1), so runs:start leaves it out and 营销 asks for it; campaignUplift answers in
+ * result.campaigns' order.
+ */
+export function campaignsWithUplift(result: ModelResult): CampaignView[] {
+  const uplifts = result.campaigns.length === 0 ? [] : campaignUplift(result);
+  return result.campaigns.map((c, i) => campaignView(c, uplifts[i] ?? null));
 }
 
 export function runView(run: LiveRun): RunView {
@@ -72,9 +82,6 @@ export function runView(run: LiveRun): RunView {
     totalProfit: summary.totalProfit,
     tiers: [...summary.tiers].map(([tier, customers]) => ({ tier, customers })),
   };
-  // Uplift costs one extra model run per campaign start month (the state at s−1), so it is only
-  // computed when there are campaigns; campaignUplift answers in result.campaigns' order.
-  const uplifts: readonly UpliftFigure[] = result.campaigns.length === 0 ? [] : campaignUplift(result);
   const aggregates = Object.fromEntries(GROUPINGS.map((g) => [g, result.aggregates[g].map(aggregateView)])) as Record<GroupingName, AggregateView[]>;
   return {
     runId: run.runId,
@@ -85,7 +92,7 @@ export function runView(run: LiveRun): RunView {
     // The screens label the special tier groups by their kind; the texts are the workbook's Chinese ones.
     charts: reportChartData(result, 'zh'),
     aggregates,
-    campaigns: result.campaigns.map((c, i) => campaignView(c, uplifts[i] ?? NO_UPLIFT)),
+    campaigns: result.campaigns.map((c) => campaignView(c, null)),
     warnings: result.warnings.map((w) => ({ code: w.code, zh: w.zh, en: w.en })),
     engineMs: run.engineMs,
   };

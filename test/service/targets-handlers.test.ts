@@ -97,9 +97,13 @@ describe('targets handlers', () => {
     expect(existsSync(`${databasePath}.targets.json`)).toBe(true);
   });
 
-  it('gives each campaign its uplift or the reason it is withheld', () => {
+  it('leaves uplift out of the run, and gives each campaign its uplift or the reason it is withheld when asked', async () => {
     expect(run.campaigns.length).toBeGreaterThan(0);
-    for (const c of run.campaigns) {
+    expect(run.campaigns.map((c) => c.upliftNote)).toEqual(run.campaigns.map(() => 'not_computed'));
+    const campaigns = await call('campaigns:uplift', { runId: run.runId });
+    expect(campaigns.map((c) => c.campaign)).toEqual(run.campaigns.map((c) => c.campaign));
+    for (const c of campaigns) {
+      expect(c.upliftNote).not.toBe('not_computed');
       expect(c.uplift === null).toBe(c.upliftNote !== '');
       if (c.uplift !== null) expect(c.controlSize).toBeGreaterThanOrEqual(30);
     }

@@ -28,6 +28,7 @@ export const zh = {
     uplift: '对照组提升（月均）',
   },
   uplift: {
+    computing: '计算中…',
     insufficient: '对照组不足 30',
     noneCompared: '无可比客户',
     control: '对照 {{count}} 人',
@@ -64,6 +65,7 @@ export const en: Translation<typeof zh> = {
     uplift: 'Uplift vs control (monthly)',
   },
   uplift: {
+    computing: 'computing…',
     insufficient: 'control < 30',
     noneCompared: 'none comparable',
     control: 'control {{count}}',

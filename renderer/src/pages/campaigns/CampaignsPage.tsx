@@ -1,7 +1,8 @@
 /** 营销: each campaign's participants, costs, incremental profit, ROI and wasted share, from the current run. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignView } from '../../../../core/service/contract';
+import { useClient } from '../../app/ServiceProvider';
 import { useRunStore } from '../../stores/run-store';
 import { formatCount, formatShare, formatYuan } from '../results/finance-format';
 import { Card } from '../../components/Card';
@@ -24,7 +25,7 @@ function UpliftCell({ campaign: c }: { readonly campaign: CampaignView }) {
   if (c.uplift === null) {
     return (
       <td className="num muted" data-testid="campaign-uplift">
-        {c.upliftNote === 'none_compared' ? t('uplift.noneCompared') : t('uplift.insufficient')}
+        {c.upliftNote === 'not_computed' ? t('uplift.computing') : c.upliftNote === 'none_compared' ? t('uplift.noneCompared') : t('uplift.insufficient')}
         {c.controlSize > 0 && ` (${t('uplift.control', { count: c.controlSize })})`}
       </td>
     );
@@ -39,7 +40,26 @@ function UpliftCell({ campaign: c }: { readonly campaign: CampaignView }) {
 export function CampaignsPage() {
   const { t, i18n } = useTranslation('campaigns');
   const run = useRunStore((s) => s.run);
+  const client = useClient();
   const [sort, setSort] = useState<SortState<Column>>({ column: 'roi', descending: true });
+  // Uplift costs a model run per start month, so the run leaves it out and this page asks for it.
+  const [withUplift, setWithUplift] = useState<{ readonly runId: string; readonly campaigns: readonly CampaignView[] } | null>(null);
+  const runId = run?.runId;
+  const hasCampaigns = (run?.campaigns.length ?? 0) > 0;
+  useEffect(() => {
+    if (runId === undefined || !hasCampaigns) return;
+    let current = true;
+    client.invoke('campaigns:uplift', { runId }).then(
+      (campaigns) => {
+        if (current) setWithUplift({ runId, campaigns });
+      },
+      // A superseded run (a what-if moved on) has no uplift to give; the next run asks again.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, runId, hasCampaigns]);
 
   if (run === null) {
     return (
@@ -58,7 +78,8 @@ export function CampaignsPage() {
     );
   }
 
-  const rows = sortRows(run.campaigns, sort, valueOf, i18n.language === 'en' ? 'en' : 'zh-CN');
+  const campaigns = withUplift !== null && withUplift.runId === run.runId ? withUplift.campaigns : run.campaigns;
+  const rows = sortRows(campaigns, sort, valueOf, i18n.language === 'en' ? 'en' : 'zh-CN');
   const onSort = (column: Column) => setSort((s) => nextSort(s, column, TEXT_COLUMNS.has(column)));
   return (
     <div className="page campaigns-page" data-testid="campaigns-page">
