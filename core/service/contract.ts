@@ -544,7 +544,7 @@ export interface DesktopBridge {
   /** The path of a file dropped on the window. */
   pathForFile(file: PageFile): string;
   /** The native save dialog; null when cancelled. */
-  pickSaveTarget(defaultName: string, kind: 'xlsx' | 'scenario'): Promise<string | null>;
+  pickSaveTarget(defaultName: string, kind: 'xlsx' | 'csv' | 'scenario'): Promise<string | null>;
   /** Writes a scenario file the user chose with pickSaveTarget. */
   writeScenarioFile(target: string, text: string): Promise<void>;
   showInFolder(path: string): Promise<void>;

@@ -31,7 +31,7 @@ export interface RegistrarOptions {
 }
 
 const path = z.string().min(1).max(4096);
-const saveKind = z.enum(['xlsx', 'scenario']);
+const saveKind = z.enum(['xlsx', 'csv', 'scenario']);
 
 /** The dialog and file calls' arguments, as the positional list the preload sends. */
 const bridgeArguments = {
@@ -43,7 +43,12 @@ const bridgeArguments = {
 } as const;
 
 /** Channels that write a file at `target`: on the desktop that must be a path from the save dialog. */
-const WRITES_TARGET: ReadonlySet<Channel> = new Set<Channel>(['export:report', 'datasets:exportReport']);
+const WRITES_TARGET: ReadonlySet<Channel> = new Set<Channel>(['export:report', 'datasets:exportReport', 'targets:export']);
+
+/** The kind of file a writing call makes: a target list may be CSV; everything else is a workbook. */
+function targetKind(data: object): 'xlsx' | 'csv' {
+  return 'format' in data && data.format === 'csv' ? 'csv' : 'xlsx';
+}
 
 function refusal(error: ServiceError): { readonly ok: false; readonly error: ServiceError } {
   return { ok: false, error };
@@ -80,7 +85,7 @@ export function registerIpcHandlers(options: RegistrarOptions): () => void {
     const parsed = channelSchemas[channel].safeParse(argument);
     if (!parsed.success) return refusal(badArgument(channel, parsed.error));
     const data: unknown = parsed.data;
-    if (WRITES_TARGET.has(channel) && typeof data === 'object' && data !== null && 'target' in data && typeof data.target === 'string' && !files.isSaveTarget(data.target, 'xlsx')) {
+    if (WRITES_TARGET.has(channel) && typeof data === 'object' && data !== null && 'target' in data && typeof data.target === 'string' && !files.isSaveTarget(data.target, targetKind(data))) {
       return refusal(ipcErrors.targetNotChosen(data.target));
     }
     const sender = event.sender;

@@ -19,6 +19,7 @@ export function createNativeDialogs(options: NativeDialogsOptions): NativeDialog
   const text = (zh: string, en: string): string => pick(lang, zh, en);
   const saveFilters: Readonly<Record<SaveKind, FileFilter>> = {
     xlsx: { name: text('Excel 工作簿', 'Excel workbook'), extensions: ['xlsx'] },
+    csv: { name: text('CSV 文件', 'CSV file'), extensions: ['csv'] },
     // Filters match the last extension only; save-file-names.ts puts the .scenario back.
     scenario: { name: text('方案文件', 'Scenario file'), extensions: ['json'] },
   };
@@ -42,7 +43,7 @@ export function createNativeDialogs(options: NativeDialogsOptions): NativeDialog
       const window = options.window();
       if (window === null) return null;
       const result = await dialog.showSaveDialog(window, {
-        title: kind === 'xlsx' ? text('导出报告', 'Export report') : text('保存方案', 'Save scenario'),
+        title: kind === 'scenario' ? text('保存方案', 'Save scenario') : text('导出', 'Export'),
         defaultPath: path.join(options.startFolder, suggestedName),
         filters: [saveFilters[kind]],
         properties: ['showOverwriteConfirmation', 'createDirectory'],

@@ -1,13 +1,13 @@
 /**
  * File names for the save dialog: what the page suggests is only a name (never a folder), and
  * what the user picks ends in the kind's extension, because the page may write a scenario only
- * to a *.scenario.json file and reports are .xlsx workbooks.
+ * to a *.scenario.json file, reports are .xlsx workbooks and target lists .xlsx or .csv files.
  */
-export type SaveKind = 'xlsx' | 'scenario';
+export type SaveKind = 'xlsx' | 'csv' | 'scenario';
 
-export const SAVE_EXTENSIONS: Readonly<Record<SaveKind, string>> = { xlsx: '.xlsx', scenario: '.scenario.json' };
+export const SAVE_EXTENSIONS: Readonly<Record<SaveKind, string>> = { xlsx: '.xlsx', csv: '.csv', scenario: '.scenario.json' };
 
-const FALLBACK_NAMES: Readonly<Record<SaveKind, string>> = { xlsx: '客户价值报告', scenario: '方案' };
+const FALLBACK_NAMES: Readonly<Record<SaveKind, string>> = { xlsx: '客户价值报告', csv: '营销目标', scenario: '方案' };
 
 /** Characters Windows refuses in a file name, and control characters. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

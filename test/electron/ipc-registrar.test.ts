@@ -136,6 +136,19 @@ describe('service calls', () => {
     expect(await exportTo('/home/a/report.xlsx')).toMatchObject({ ok: true });
     expect(host.calls.map((c) => c.channel)).toEqual(['export:report']);
   });
+
+  it('exports a target list only to a file of its format the user chose in the save dialog', async () => {
+    const filter = { tiers: ['A'] };
+    const exportTo = (target: string, format: 'csv' | 'xlsx'): Promise<unknown> =>
+      ipc.invoke(eventFrom(page()), IPC.invoke, 'targets:export', { jobId: 'j2', runId: 'r1', filter, format, target });
+    expect(await exportTo('/home/a/.profile.csv', 'csv')).toMatchObject({ ok: false, error: { code: 'ipc.target_not_chosen' } });
+    deps.dialogs.saveAnswer = '/home/a/targets';
+    expect(await ipc.invoke(eventFrom(page()), IPC.pickSaveTarget, '营销目标', 'csv')).toEqual({ ok: true, value: '/home/a/targets.csv' });
+    // Chosen as CSV, so it is no workbook target.
+    expect(await exportTo('/home/a/targets.csv', 'xlsx')).toMatchObject({ ok: false, error: { code: 'ipc.target_not_chosen' } });
+    expect(await exportTo('/home/a/targets.csv', 'csv')).toMatchObject({ ok: true });
+    expect(host.calls.map((c) => c.channel)).toEqual(['targets:export']);
+  });
 });
 
 describe('dialog and file calls', () => {

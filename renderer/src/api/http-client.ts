@@ -133,10 +133,10 @@ export function createHttpClient(port: BrowserPort): ServiceClient {
 }
 
 /** A scenario's name may hold `/` or `:`; a file name the server accepts may not, nor start with a dot. */
-function plainFileName(name: string, kind: 'xlsx' | 'scenario'): string {
+function plainFileName(name: string, kind: 'xlsx' | 'csv' | 'scenario'): string {
   // eslint-disable-next-line no-control-regex -- control characters are among what must go
   const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[.\s]+/, '').trim();
-  return clean !== '' ? clean : kind === 'xlsx' ? 'report.xlsx' : 'scenario.scenario.json';
+  return clean !== '' ? clean : kind === 'scenario' ? 'scenario.scenario.json' : `report.${kind}`;
 }
 
 function parseJson(text: string): unknown {

@@ -26,7 +26,7 @@ export interface ServiceClient {
    * Where an export should be written: the desktop asks with the save dialog (null when
    * cancelled); the web shell returns the default name, and `deliver` downloads the file after.
    */
-  pickSaveTarget(defaultName: string, kind: 'xlsx' | 'scenario'): Promise<string | null>;
+  pickSaveTarget(defaultName: string, kind: 'xlsx' | 'csv' | 'scenario'): Promise<string | null>;
   /** Hands a written export to the user: shown in its folder (desktop) or downloaded (web). */
   deliver(path: string): Promise<void>;
   /** Saves a scenario file where the user says (desktop: save dialog; web: a download); false when cancelled. */

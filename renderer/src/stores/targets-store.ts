@@ -85,7 +85,7 @@ export const useTargetsStore = create<TargetsState>()((set, get) => ({
     let target: string | null;
     try {
       // As 导出: the desktop asks where to save; the web shell answers with the plain file name.
-      target = await serviceClient().pickSaveTarget(DEFAULT_TARGET_NAME[format], 'xlsx');
+      target = await serviceClient().pickSaveTarget(DEFAULT_TARGET_NAME[format], format);
     } catch (e) {
       set({ error: errorMessage(e) });
       return;
