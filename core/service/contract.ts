@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import type { ReportChartData } from '../charts/chart-data.js';
+import type { CustomerRecord } from '../engine/customer-query.js';
+import type { CustomerTraceResult, PoolShare, SubScoreTrace, TraceMonth } from '../engine/customer-trace.js';
 import type { Bilingual, Problem } from '../model/messages.js';
 import type { Scenario, ScenarioIssue } from '../model/scenario.js';
 import { targetFilterSchema, type TargetFilter } from '../engine/targets/target-filter.js';
@@ -174,28 +176,8 @@ export interface RunView {
   readonly engineMs: number;
 }
 
-export interface CustomerRowView {
-  readonly customerId: string;
-  readonly branch: string;
-  readonly channel: string;
-  readonly brand: string;
-  readonly plan: string;
-  readonly segment: string;
-  readonly tenureMonths: number;
-  readonly eligible: boolean;
-  readonly reason: string;
-  readonly avgRevenue: number;
-  readonly avgIndividualCost: number;
-  readonly avgAllocated: number;
-  readonly avgProfit: number;
-  readonly profitScore: number | null;
-  readonly credit: number | null;
-  readonly loyalty: number | null;
-  readonly behaviour: number | null;
-  readonly value: number | null;
-  readonly tier: string;
-  readonly negative: boolean;
-}
+/** The explorer's row and the trace are the engine's own plain records, sent as they are. */
+export type CustomerRowView = CustomerRecord;
 
 export const CUSTOMER_SORT_COLUMNS = ['customerId', 'avgRevenue', 'avgIndividualCost', 'avgAllocated', 'avgProfit', 'value', 'tenureMonths'] as const;
 
@@ -227,45 +209,10 @@ export interface CustomerPage {
   readonly choices: Readonly<Record<'branch' | 'channel' | 'plan' | 'tier', readonly string[]>>;
 }
 
-export interface PoolShareView {
-  readonly pool: string;
-  readonly amount: number;
-  /** allocated = amount · share; share = Σ_d w(d)·x(c,d)/X(d). */
-  readonly share: number;
-  readonly allocated: number;
-  readonly drivers: readonly { readonly driver: string; readonly weight: number; readonly x: number; readonly total: number }[];
-}
-
-export interface TraceMonthView {
-  readonly month: string;
-  readonly inWindow: boolean;
-  readonly billedRevenue: number;
-  readonly settlementIncome: number;
-  readonly revenue: number;
-  readonly settlementCost: number;
-  readonly commission: number;
-  readonly marketingDiscount: number;
-  readonly handsetSubsidy: number;
-  readonly pointsCost: number;
-  readonly individualCost: number;
-  readonly allocated: number;
-  readonly pools: readonly PoolShareView[];
-  readonly profit: number;
-}
-
-export interface SubScoreView {
-  readonly name: 'profit_score' | 'credit' | 'loyalty' | 'behaviour' | 'value';
-  readonly score: number | null;
-  readonly weight: number | null;
-  /** Named inputs with their values, e.g. tenure_months: 74, g1: 100. */
-  readonly inputs: Readonly<Record<string, number | string | null>>;
-}
-
-export interface CustomerTrace {
-  readonly customer: CustomerRowView;
-  readonly months: readonly TraceMonthView[];
-  readonly scores: readonly SubScoreView[];
-}
+export type PoolShareView = PoolShare;
+export type TraceMonthView = TraceMonth;
+export type SubScoreView = SubScoreTrace;
+export type CustomerTrace = CustomerTraceResult;
 
 export interface ComparisonView {
   readonly a: RunView;
