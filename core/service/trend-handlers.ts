@@ -6,14 +6,14 @@
  */
 import { earlyWarnings } from '../engine/early-warnings/early-warnings.js';
 import type { Warning } from '../engine/early-warnings/warning.js';
-import { NO_VALUE_GROUP } from '../engine/aggregates.js';
-import { computeTrend, TREND_GROUPINGS, type Trend, type TrendMonth } from '../engine/trend/trend.js';
+import { computeTrend, type Trend } from '../engine/trend/trend.js';
 import { trendMonths } from '../engine/trend/trend-months.js';
-import { TIER_INELIGIBLE, TIER_NO_VALUE } from '../engine/value-and-tiers.js';
+// The KPI and group derivation is shared with the report's 趋势 sheet (core/io/value-report).
+import { trendGroupSeries as groupViews, trendMonthKpis as monthKpis, trendTierName as tierName } from '../engine/trend/trend-summary.js';
 import type { FactTable, ModelInput } from '../model/dataset.js';
 import { monthKey } from '../model/month.js';
-import { INELIGIBLE_TIER, type Scenario } from '../model/scenario.js';
-import { WARNING_RULES, type CustomerTrendView, type KpiView, type TrendGroupView, type TrendView, type WarningRuleName, type WarningView } from './contract.js';
+import type { Scenario } from '../model/scenario.js';
+import { WARNING_RULES, type CustomerTrendView, type TrendView, type WarningRuleName, type WarningView } from './contract.js';
 import type { ModelState } from './model-state.js';
 import { checkScenario } from './scenario-handlers.js';
 import type { Handler, ServiceContext } from './service-context.js';
@@ -42,46 +42,6 @@ const caches = new WeakMap<TrendSource, CachedTrend[]>();
 /** name and warnings do not change the trend; everything else may. */
 export function trendKey(scenario: Scenario): string {
   return JSON.stringify({ ...scenario, name: null, warnings: null });
-}
-
-function tierName(trend: Trend, t: number): string {
-  if (t === TIER_INELIGIBLE) return INELIGIBLE_TIER;
-  if (t === TIER_NO_VALUE) return NO_VALUE_GROUP;
-  return trend.tierNames[t] ?? String(t);
-}
-
-function monthKpis(trend: Trend, m: TrendMonth): KpiView {
-  // The plan rows partition the month's customer table, so their sums are the month's totals.
-  let customers = 0;
-  let eligible = 0;
-  let negativeCount = 0;
-  let loss = 0;
-  let totalProfit = 0;
-  for (const row of m.groups.plan) {
-    customers += row.customers;
-    eligible += row.eligible;
-    negativeCount += row.negativeCount;
-    loss += row.loss;
-    totalProfit += row.sumAvgProfit;
-  }
-  const counts = new Map<number, number>();
-  for (let c = 0; c < m.inTable.length; c++) if (m.inTable[c] === 1) counts.set(m.tier[c] as number, (counts.get(m.tier[c] as number) ?? 0) + 1);
-  const order = [...trend.tierNames.keys(), TIER_NO_VALUE, TIER_INELIGIBLE];
-  const tiers = order.filter((t) => t >= 0 || counts.has(t)).map((t) => ({ tier: tierName(trend, t), customers: counts.get(t) ?? 0 }));
-  return { customers, eligible, negativeCount, loss, totalProfit, tiers };
-}
-
-function groupViews(trend: Trend, grouping: (typeof TREND_GROUPINGS)[number]): TrendGroupView[] {
-  const names = new Set<string>();
-  for (const m of trend.months) for (const row of m.groups[grouping]) names.add(row.group);
-  const byMonth = trend.months.map((m) => new Map(m.groups[grouping].map((row) => [row.group, row])));
-  return [...names].sort().map((group) => ({
-    group,
-    months: byMonth.map((rows) => {
-      const row = rows.get(group);
-      return row === undefined ? null : { customers: row.customers, negativeCount: row.negativeCount, negativeShare: row.negativeShare, loss: row.loss };
-    }),
-  }));
 }
 
 export function trendView(trend: Trend): TrendView {
