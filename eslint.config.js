@@ -57,6 +57,20 @@ export default tseslint.config(
     },
   },
   {
+    // The warehouse SQL is built from core/model and core/engine alone; only run-duckdb.ts talks to a database.
+    files: ['core/sql/**/*.ts'],
+    ignores: ['core/sql/run-duckdb.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [...NODE_AND_IO, { group: ['@duckdb/*'], message: 'Only core/sql/run-duckdb.ts loads DuckDB.' }, { group: ['**/io/**', '**/store/**', '**/service/**', '**/cli/**', '**/sample/**'], message: 'core/sql imports only core/model and core/engine.' }] }],
+    },
+  },
+  {
+    files: ['core/sql/run-duckdb.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/io/**', '**/store/**', '**/service/**', '**/cli/**', '**/sample/**'], message: 'core/sql imports only core/model and core/engine.' }] }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [
