@@ -3,7 +3,7 @@ export const HELP_TEXT = `cvalue — 客户价值评估 命令行 / Customer Val
 用法 / Usage:
   npm run cvalue -- run (--data <文件或文件夹…> | --db <知识库文件>) (--out-dir <目录> | --out 报告.xlsx) [--scenario x.scenario.json]
                         [--month YYYY-MM] [--compare y.scenario.json] [--preset summary|full] [--lang zh|en]
-                        [--mapping 列映射.json] [--sum-duplicates]
+                        [--mapping 列映射.json] [--sum-duplicates] [--no-trend]
   npm run cvalue -- validate <文件或文件夹…> [--report 报告.xlsx] [--lang zh|en] [--mapping 列映射.json] [--sum-duplicates]
   npm run cvalue -- import <文件或文件夹…> --db <知识库文件> [--replace] [--mapping 列映射.json] [--sum-duplicates]
   npm run cvalue -- datasets --db <知识库文件> [--delete <导入编号>]
@@ -32,11 +32,18 @@ run     读取用量、结算、个人成本、信用、成本池和营销活动
         可在“参数”表中改权重重算）、资费/分公司/渠道/品牌/细分群/价值分层汇总、成本分摊核对、参数、营销评估、数据问题，
         给出 --compare 时另有方案对比。--preset full（默认）列出每位客户；summary 只列负价值客户（最多 10,000 位）和
         价值最高、最低各 1,000 位，便于邮件发送。--lang en 写英文报告。
+        数据中截至评估月至少有两个月时，报告另有“趋势”（方案 trend_months 个评估月的关键指标，及各资费、分公司、渠道
+        各月的负价值客户数、占比与亏损额）和“预警”（按方案 warnings 规则在相邻两月间触发的全部预警）；--no-trend 不写这两表，
+        省去每个趋势月一次的计算。
         --out writes the value report (.xlsx; may be given with --out-dir): overview and charts, every customer
         (average profit and value are formulas over the weights on the parameters sheet), the aggregates, the cost
         reconciliation, parameters, campaigns, data problems and, with --compare, the comparison. --preset full
         (default) lists every customer; summary lists the negative-value customers (at most 10,000) and the 1,000
         highest and lowest, small enough to email. --lang en writes it in English.
+        When the data hold two or more months up to the evaluation month, the report also has Trend (the key
+        figures of the scenario's trend_months evaluation months, and each plan's, branch's and channel's
+        negative-value count, share and loss by month) and Warnings (every early warning the scenario's warnings
+        rules raise between consecutive months); --no-trend leaves both out and saves one model run per month.
 
         --db 改从知识库（cvalue import 导入的 SQLite 文件）读取全部导入的数据，结果与 --data 读取同样的文件相同。
         --db reads every import of a knowledge base (the SQLite file cvalue import writes) instead; the results

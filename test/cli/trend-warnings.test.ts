@@ -51,9 +51,23 @@ describe('cvalue trend and warnings on the sample province', () => {
 
   it('writes warnings dated in the later three of the four months, with known rules', () => {
     const rows = readCsv(join(out, 'warnings.csv'));
+    expect(Object.keys(rows[0] ?? {})).toEqual(['month', 'rule', 'subject_kind', 'subject', 'before', 'after', 'detail', 'rule_name']);
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r.month))).toEqual(new Set(['2026-07', '2026-08', '2026-09']));
     for (const r of rows) expect(['negative_turn', 'value_drop', 'credit_arrears', 'share_rise', 'plan_flags']).toContain(r.rule);
+  });
+
+  it('names each warning rule in Chinese and English in the last column', () => {
+    const rows = readCsv(join(out, 'warnings.csv'));
+    const names: Record<string, string> = {
+      negative_turn: '转为负值 / Turned negative',
+      value_drop: '价值下滑 / Value drop',
+      credit_arrears: '低信用欠费 / Low credit with arrears',
+      share_rise: '负值占比上升 / Negative share rise',
+      plan_flags: '资费异常 / Plan flagged',
+    };
+    expect(new Set(rows.map((r) => r.rule)).size).toBeGreaterThan(1);
+    for (const r of rows) expect(r.rule_name, r.rule).toBe(names[r.rule ?? '']);
   });
 
   it('leaves out rules the scenario switches off', async () => {

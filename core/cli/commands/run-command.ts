@@ -1,8 +1,12 @@
 /** `cvalue run`: CSV or xlsx exports or a knowledge base + scenario → the run files of SPEC §13 and/or the value report. */
 import { ModelSession } from '../../engine/run-model.js';
+import { computeTrend, type Trend } from '../../engine/trend/trend.js';
+import { trendMonths } from '../../engine/trend/trend-months.js';
+import type { ModelInput } from '../../model/dataset.js';
 import { monthKey } from '../../model/month.js';
+import type { Scenario } from '../../model/scenario.js';
 import { writeRunFiles } from '../../io/run-files/write-run-files.js';
-import { exportValueReport, REPORT_PRESETS } from '../../io/value-report/export-value-report.js';
+import { exportValueReport, MIN_TREND_MONTHS, REPORT_PRESETS } from '../../io/value-report/export-value-report.js';
 import { APP_VERSION } from '../../store/app-version.js';
 import { monthFlag, parseFlags, requireFlag } from '../args.js';
 import { usageError } from '../cli-error.js';
@@ -12,6 +16,14 @@ function choice<T extends string>(value: string | undefined, allowed: readonly T
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw usageError(`${flag} 须为 ${allowed.join(' 或 ')}：${value}`, `${flag} must be ${allowed.join(' or ')}: ${value}`);
+}
+
+/** The report's 趋势/预警 trend: the scenario's last trend_months loaded months, or none with fewer than two. */
+function reportTrend(input: ModelInput, scenario: Scenario, log: (line: string) => void): Trend | undefined {
+  const months = trendMonths(input, scenario);
+  if (months.length < MIN_TREND_MONTHS) return undefined;
+  log(`趋势评估月 / trend months: ${months.map(monthKey).join(', ')}`);
+  return computeTrend(input, scenario, months);
 }
 
 export async function runCommand(args: string[], log: (line: string) => void): Promise<void> {
@@ -24,6 +36,8 @@ export async function runCommand(args: string[], log: (line: string) => void): P
       preset: { type: 'string' },
       lang: { type: 'string' },
       compare: { type: 'string' },
+      // parseArgs in Node 20 has no negated booleans: the flag is its own option.
+      'no-trend': { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
@@ -55,8 +69,10 @@ export async function runCommand(args: string[], log: (line: string) => void): P
   log(`Scenario "${scenario.name}", month ${monthKey(result.window.evaluationMonth)}: ${result.window.table.length} customers, ${eligible} scored.`);
   if (outDir !== undefined) log(`已写入 / written to ${outDir}: ${written.join(', ')}`);
   if (out !== undefined) {
+    const trend = values['no-trend'] === true ? undefined : reportTrend(input, scenario, log);
     const sheets = await exportValueReport(out, {
       result,
+      ...(trend === undefined ? {} : { trend }),
       ...(other === undefined ? {} : { compareWith: other }),
       preset,
       lang,

@@ -5,6 +5,7 @@ import { NO_VALUE_GROUP } from '../../engine/aggregates.js';
 import { TREND_GROUPINGS, type Trend } from '../../engine/trend/trend.js';
 import { monthKey } from '../../model/month.js';
 import { INELIGIBLE_TIER } from '../../model/scenario.js';
+import { bilingualRuleName } from '../../model/warning-rule-names.js';
 import type { Rows } from './run-file-rows.js';
 
 function tierText(code: number, names: readonly string[]): string {
@@ -40,7 +41,8 @@ export function* trendGroupRows(trend: Trend): Rows {
   }
 }
 
+/** rule_name comes last, so readers that pick the older columns by position keep working. */
 export function* warningRows(warnings: readonly Warning[]): Rows {
-  yield ['month', 'rule', 'subject_kind', 'subject', 'before', 'after', 'detail'];
-  for (const w of warnings) yield [monthKey(w.month), w.rule, w.subjectKind, w.subject, w.before, w.after, w.detail ?? null];
+  yield ['month', 'rule', 'subject_kind', 'subject', 'before', 'after', 'detail', 'rule_name'];
+  for (const w of warnings) yield [monthKey(w.month), w.rule, w.subjectKind, w.subject, w.before, w.after, w.detail ?? null, bilingualRuleName(w.rule)];
 }

@@ -1,13 +1,15 @@
 /**
  * The annotated value workbook (issue 4): 说明, the customers (every one, or the summary's key
- * lists), the aggregates, the cost reconciliation, the parameters, campaigns, data problems and
- * the scenario comparison. Written by the streaming writer to a temporary file and renamed when
+ * lists), the aggregates, with a trend of ≥ 2 months 趋势 and 预警 (issue 6), the cost
+ * reconciliation, the parameters, campaigns, data problems and the scenario comparison. Written by the streaming writer to a temporary file and renamed when
  * complete; text from input files is always a text cell (the writer never makes one a formula).
  */
 import type { Grouping } from '../../engine/aggregates.js';
 import { compareRuns } from '../../engine/compare-runs.js';
+import { earlyWarnings } from '../../engine/early-warnings/early-warnings.js';
 import type { ModelResult } from '../../engine/run-model.js';
 import { summarizeRun } from '../../engine/run-summary.js';
+import type { Trend } from '../../engine/trend/trend.js';
 import type { Lang } from '../../model/messages.js';
 import { reportChartData } from '../../charts/chart-data.js';
 import { renderReportCharts } from '../chart-images/render-chart.js';
@@ -25,6 +27,8 @@ import { reconciliationColumns, writeReconciliationSheet } from './reconciliatio
 import { columnFor } from './report-sheet.js';
 import { REPORT_STYLES, type ReportStyle } from './report-styles.js';
 import { reportTexts } from './report-texts.js';
+import { trendSheetColumns, writeTrendSheet } from './trend-sheet.js';
+import { warningsSheetOptions, writeWarningsSheet } from './warnings-sheet.js';
 
 export type { ReportIssue } from './problems-sheet.js';
 export type { SourceFile } from './overview-sheet.js';
@@ -52,7 +56,15 @@ export interface ValueReportRequest {
   readonly inputProblemsOmitted?: number;
   readonly appVersion: string;
   readonly runAt?: Date;
+  /**
+   * The result's scenario over its last trend months (ending at the result's month); with two
+   * months or more it adds 趋势 and 预警, the warnings by the scenario's `warnings` rules.
+   */
+  readonly trend?: Trend;
 }
+
+/** One month is no trend and gives no warnings: the sheets would be empty. */
+export const MIN_TREND_MONTHS = 2;
 
 export interface ReportProgress {
   readonly stage: 'charts' | 'customers' | 'sheets' | 'done';
@@ -136,6 +148,16 @@ async function writeSheets(book: WorkbookWriter<ReportStyle>, request: ValueRepo
     const sheet = sheetOf(names[grouping], { columns: aggregateSheetColumns(grouping, texts), frozenRows: 1, frozenColumns: 1, autoFilter: true });
     await writeAggregateSheet(sheet, result.aggregates[grouping], grouping, texts);
     await sheet.end();
+  }
+
+  const trend = request.trend;
+  if (trend !== undefined && trend.months.length >= MIN_TREND_MONTHS) {
+    const trendSheet = sheetOf(names.trend, { columns: trendSheetColumns(trend), frozenColumns: 1 });
+    await writeTrendSheet(trendSheet, trend, texts);
+    await trendSheet.end();
+    const warnings = sheetOf(names.warnings, warningsSheetOptions());
+    await writeWarningsSheet(warnings, trend, earlyWarnings(trend, result.scenario.warnings), result.scenario.warnings, texts, lang);
+    await warnings.end();
   }
 
   const reconciliation = sheetOf(names.reconciliation, { columns: reconciliationColumns(texts).map((c, i) => columnFor(c.header, undefined, i === 0 ? 18 : i === 2 ? 16 : 12)), frozenRows: 1 });

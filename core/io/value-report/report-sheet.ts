@@ -1,5 +1,5 @@
 /** Writing helpers every report sheet uses: a header row whose cells carry explanatory notes. */
-import type { Cell, ColumnSpec, WorksheetWriter } from '../xlsx-writer/workbook-writer.js';
+import type { Cell, ColumnSpec, RowOptions, WorksheetWriter } from '../xlsx-writer/workbook-writer.js';
 import type { ReportStyle } from './report-styles.js';
 import type { Column } from './report-texts.js';
 import { displayWidth, fitWidth } from '../report/text-width.js';
@@ -8,8 +8,11 @@ export type ReportSheet = WorksheetWriter<ReportStyle>;
 export type ReportCell = Cell<ReportStyle>;
 
 /** A header row: bold cells, each with its note (an empty note adds none). */
-export async function writeHeader(sheet: ReportSheet, columns: readonly (Column | string)[]): Promise<void> {
-  await sheet.addRow(columns.map((c) => ({ value: typeof c === 'string' ? c : c.header, style: 'header' as const })));
+export async function writeHeader(sheet: ReportSheet, columns: readonly (Column | string)[], options?: RowOptions): Promise<void> {
+  await sheet.addRow(
+    columns.map((c) => ({ value: typeof c === 'string' ? c : c.header, style: 'header' as const })),
+    options,
+  );
   const row = sheet.rowCount;
   columns.forEach((c, i) => {
     if (typeof c !== 'string' && c.note !== '') sheet.addNote(row, i + 1, c.note);

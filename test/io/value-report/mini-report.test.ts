@@ -70,7 +70,8 @@ describe('value report of the worked example', () => {
   });
 
   it('has every sheet, in order', () => {
-    expect(dump.sheets.map((s) => s.name)).toEqual(['说明', '客户价值明细', '资费评估', '分公司', '渠道', '品牌', '细分群', '价值分层', '成本分摊核对', '参数', '营销评估', '数据问题']);
+    // Three loaded months make a trend, so 趋势 and 预警 follow the aggregates.
+    expect(dump.sheets.map((s) => s.name)).toEqual(['说明', '客户价值明细', '资费评估', '分公司', '渠道', '品牌', '细分群', '价值分层', '趋势', '预警', '成本分摊核对', '参数', '营销评估', '数据问题']);
   });
 
   it('lists every customer with the figures of customers.csv', () => {
@@ -154,6 +155,15 @@ describe('value report of the worked example', () => {
     expect(sheet.images).toBe(5);
   });
 
+  it('gives the last trend month the KPIs of 说明 on 趋势', () => {
+    const sheet = dumpSheet(dump, '趋势');
+    const header = Object.entries(sheet.cells).find(([, c]) => c.value === '每月关键指标')?.[0];
+    const table = sheetTable(sheet, Number(header?.slice(1)) + 1);
+    expect(table.rows.map((r) => r['评估月'])).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(table.rows.at(-1)).toMatchObject({ 客户数: 4, 参与评分客户数: 3, 负价值客户数: 1, 负价值客户亏损合计: -3, 负价值占比: 0.25 });
+    expect(table.rows.at(-1)?.['月均利润合计']).toBeCloseTo(78.5, 9);
+  });
+
   it('lists the weights on 参数 where the value formulas find them, and the scenario JSON', () => {
     const sheet = dumpSheet(dump, '参数');
     const formula = dumpSheet(dump, '客户价值明细').cells['S2']?.formula ?? '';
@@ -176,5 +186,7 @@ describe('value report of the worked example', () => {
     expect(mismatches, formatMismatches(mismatches)).toEqual([]);
     const formulas = dump.sheets.reduce((n, s) => n + Object.values(s.cells).filter((c) => c.formula !== undefined).length, 0);
     expect(formulas).toBeGreaterThan(40);
+    // The trend sheets' formulas were among those compared.
+    expect(Object.values(dumpSheet(dump, '趋势').cells).filter((c) => c.formula !== undefined).length).toBeGreaterThan(0);
   });
 });
