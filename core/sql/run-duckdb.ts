@@ -5,7 +5,7 @@
  * SQL text per row.
  */
 import { DATE, DOUBLE, DuckDBDataChunk, DuckDBDateValue, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { FactTable, ModelInput } from '../model/dataset.js';
+import type { CostPool, FactTable, ModelInput } from '../model/dataset.js';
 import { CATEGORY_FIELDS, type NumericFactField } from '../model/fields.js';
 import { monthKey } from '../model/month.js';
 import type { Scenario } from '../model/scenario.js';
@@ -27,7 +27,8 @@ export interface DuckDbTimings {
 }
 
 export interface DuckDbModelResult {
-  readonly tables: Readonly<Record<ResultTable, SqlRow[]>>;
+  /** The tables that were read, rows in a fixed order (customer id, grouping and group, pool and month …). */
+  readonly tables: Readonly<Partial<Record<ResultTable, SqlRow[]>>>;
   readonly timings: DuckDbTimings;
 }
 
@@ -53,18 +54,22 @@ function tableDef(name: InputTableName): readonly InputColumn[] {
   return table.columns;
 }
 
-/** Appends `count` rows; `cell(column, i)` gives row i's value of each column, in the table's column order. */
-async function appendRows(connection: DuckDBConnection, name: InputTableName, count: number, cell: (column: string, i: number) => DuckDBValue): Promise<void> {
+/** Row i's value of one column. */
+type CellGetter = (i: number) => DuckDBValue;
+
+/** Appends `count` rows; `getter(column)` gives the column's cell reader (asked once per column, not per cell). */
+async function appendRows(connection: DuckDBConnection, name: InputTableName, count: number, getter: (column: string) => CellGetter): Promise<void> {
   const columns = tableDef(name);
   const types = columns.map((c) => DUCK_TYPES[c.type]);
+  const getters = columns.map((c) => getter(c.name));
   const appender = await connection.createAppender(name);
   try {
     for (let start = 0; start < count; start += CHUNK_ROWS) {
       const size = Math.min(CHUNK_ROWS, count - start);
       const chunk = DuckDBDataChunk.create(types, size);
-      columns.forEach((column, k) => {
+      getters.forEach((cell, k) => {
         const values = new Array<DuckDBValue>(size);
-        for (let i = 0; i < size; i++) values[i] = cell(column.name, start + i);
+        for (let i = 0; i < size; i++) values[i] = cell(start + i);
         chunk.setColumnValues(k, values);
       });
       appender.appendDataChunk(chunk);
@@ -104,17 +109,22 @@ export async function loadInputTables(connection: DuckDBConnection, input: Model
     if (date === undefined) joinDates.set(month, (date = monthStartDate(month)));
     return date;
   };
-  const factCell = (rows: Int32Array | null) => (column: string, i: number): DuckDBValue => {
-    const r = rows === null ? i : (rows[i] as number);
-    if (column === 'customer_id') return ids[facts.customer[r] as number] as string;
-    if (column === 'month') return rowMonth[r] as string;
-    if (column === 'join_date') return joinDate(r);
-    if ((CATEGORY_FIELDS as readonly string[]).includes(column)) {
-      const field = column as (typeof CATEGORY_FIELDS)[number];
-      return facts.dictionaries[field][facts.categories[field][r] as number] as string;
-    }
-    return factValue(numberColumn(facts, column as NumericFactField), r);
-  };
+  const factCell =
+    (rows: Int32Array | null) =>
+    (column: string): CellGetter => {
+      const row = rows === null ? (i: number) => i : (i: number) => rows[i] as number;
+      if (column === 'customer_id') return (i) => ids[facts.customer[row(i)] as number] as string;
+      if (column === 'month') return (i) => rowMonth[row(i)] as string;
+      if (column === 'join_date') return (i) => joinDate(row(i));
+      if ((CATEGORY_FIELDS as readonly string[]).includes(column)) {
+        const field = column as (typeof CATEGORY_FIELDS)[number];
+        const dictionary = facts.dictionaries[field];
+        const codes = facts.categories[field];
+        return (i) => dictionary[codes[row(i)] as number] as string;
+      }
+      const values = numberColumn(facts, column as NumericFactField);
+      return (i) => factValue(values, row(i));
+    };
   await appendRows(connection, 'usage', facts.customer.length, factCell(null));
   for (const name of ['settlement', 'individual_costs', 'credit'] as const) {
     const fields = tableDef(name)
@@ -124,13 +134,19 @@ export async function loadInputTables(connection: DuckDBConnection, input: Model
     await appendRows(connection, name, rows.length, factCell(rows));
   }
   const pools = input.pools;
-  await appendRows(connection, 'cost_pools', pools.length, (column, i) => {
-    const pool = pools[i];
-    if (pool === undefined) throw new RangeError(`pool ${i}`);
-    if (column === 'pool') return pool.pool;
-    if (column === 'month') return monthKey(pool.month);
-    if (column === 'amount') return pool.amountFen / 100;
-    return pool.scope === null ? null : `${pool.scope.field}=${pool.scope.value}`;
+  const pool = (i: number): CostPool => {
+    const p = pools[i];
+    if (p === undefined) throw new RangeError(`pool ${i}`);
+    return p;
+  };
+  await appendRows(connection, 'cost_pools', pools.length, (column): CellGetter => {
+    if (column === 'pool') return (i) => pool(i).pool;
+    if (column === 'month') return (i) => monthKey(pool(i).month);
+    if (column === 'amount') return (i) => pool(i).amountFen / 100;
+    return (i) => {
+      const scope = pool(i).scope;
+      return scope === null ? null : `${scope.field}=${scope.value}`;
+    };
   });
 }
 
@@ -177,25 +193,54 @@ export async function readResultTable(connection: DuckDBConnection, table: Resul
   return rows;
 }
 
-/** Loads `input` into a fresh in-memory DuckDB, runs the scenario's script and reads every result table. */
-export async function runModelInDuckDb(input: ModelInput, scenario: Scenario): Promise<DuckDbModelResult> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
+/**
+ * An in-memory DuckDB holding one ModelInput: load once, then run the script of any number of
+ * scenarios over it (each run replaces the previous one's tables).
+ */
+export class DuckDbModelSession {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+    readonly loadMs: number,
+  ) {}
+
+  static async open(input: ModelInput): Promise<DuckDbModelSession> {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const t = performance.now();
+    try {
+      await loadInputTables(connection, input);
+    } catch (e) {
+      connection.closeSync();
+      instance.closeSync();
+      throw e;
+    }
+    return new DuckDbModelSession(instance, connection, performance.now() - t);
+  }
+
+  /** Runs the scenario's script and reads back `tables` (all result tables by default). */
+  async run(scenario: Scenario, tables: readonly ResultTable[] = RESULT_TABLES): Promise<DuckDbModelResult> {
     let t = performance.now();
-    await loadInputTables(connection, input);
-    const loadMs = performance.now() - t;
-    t = performance.now();
-    await runModelScript(connection, scenario);
+    await runModelScript(this.connection, scenario);
     const scriptMs = performance.now() - t;
     t = performance.now();
-    const tables = {} as Record<ResultTable, SqlRow[]>;
-    for (const table of RESULT_TABLES) tables[table] = await readResultTable(connection, table);
-    return { tables, timings: { loadMs, scriptMs, readMs: performance.now() - t } };
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
+    const out: Partial<Record<ResultTable, SqlRow[]>> = {};
+    for (const table of tables) out[table] = await readResultTable(this.connection, table);
+    return { tables: out, timings: { loadMs: this.loadMs, scriptMs, readMs: performance.now() - t } };
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
   }
 }
 
-
+/** Loads `input` into a fresh in-memory DuckDB, runs the scenario's script and reads every result table. */
+export async function runModelInDuckDb(input: ModelInput, scenario: Scenario): Promise<DuckDbModelResult> {
+  const session = await DuckDbModelSession.open(input);
+  try {
+    return await session.run(scenario);
+  } finally {
+    session.close();
+  }
+}

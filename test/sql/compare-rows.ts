@@ -36,6 +36,11 @@ function sqlText(cell: SqlCell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell);
 }
 
+/** Within 1e-6, relative past 1 (sums of 100,000 customers' money differ in the order they are added). */
+export function numbersAgree(a: number, b: number): boolean {
+  return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b));
+}
+
 function agree(column: string, actual: SqlCell | undefined, expected: string): boolean {
   const have = sqlText(actual);
   if (FEN.has(column)) return have !== '' && expected !== '' && Math.round(Number(have) * 100) === Math.round(Number(expected) * 100);
@@ -44,7 +49,7 @@ function agree(column: string, actual: SqlCell | undefined, expected: string): b
   const a = Number(have);
   const b = Number(expected);
   if (Number.isNaN(a) || Number.isNaN(b)) return have === expected;
-  return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b));
+  return numbersAgree(a, b);
 }
 
 /**
@@ -58,6 +63,7 @@ export function compareRows(actual: readonly SqlRow[], expected: readonly TextRo
   const byKey = new Map(actual.map((row) => [keyOf(row), row]));
   if (byKey.size !== actual.length) diffs.push(`duplicate keys among ${actual.length} actual rows`);
   if (actual.length !== expected.length) diffs.push(`${actual.length} rows, expected ${expected.length}`);
+  const columns = options.columns ?? Object.keys(expected[0] ?? {});
   for (const want of expected) {
     if (diffs.length >= limit) break;
     const k = keyOf(want);
@@ -66,7 +72,7 @@ export function compareRows(actual: readonly SqlRow[], expected: readonly TextRo
       diffs.push(`row ${k} missing`);
       continue;
     }
-    for (const column of options.columns ?? Object.keys(want)) {
+    for (const column of columns) {
       if (!(column in got)) diffs.push(`${k}: column ${column} missing`);
       else if (!agree(column, got[column], want[column] ?? '')) diffs.push(`${k} ${column}: got "${sqlText(got[column])}", expected "${want[column] ?? ''}"`);
     }

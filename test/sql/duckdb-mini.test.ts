@@ -5,12 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GROUPINGS } from '../../core/engine/aggregates.js';
 import { readInputFiles } from '../../core/io/read-inputs.js';
 import { loadScenarioFile } from '../../core/cli/load-scenario.js';
-import { runModelInDuckDb, type DuckDbModelResult } from '../../core/sql/run-duckdb.js';
+import type { ResultTable } from '../../core/sql/build-model-sql.js';
+import { runModelInDuckDb, type DuckDbModelResult, type SqlRow } from '../../core/sql/run-duckdb.js';
 import { MINI } from '../support/paths.js';
 import { compareRows, readCsvRows } from './compare-rows.js';
 
 const expected = (file: string) => readCsvRows(join(MINI, 'expected', file));
 let result: DuckDbModelResult;
+const table = (name: ResultTable): SqlRow[] => result.tables[name] ?? [];
 
 beforeAll(async () => {
   const files = ['usage.csv', 'settlement.csv', 'individual_costs.csv', 'credit.csv', 'cost_pools.csv'].map((f) => join(MINI, f));
@@ -21,29 +23,29 @@ beforeAll(async () => {
 
 describe('DuckDB SQL on the worked example (shared/examples/mini)', () => {
   it('cv_customers matches customers.csv, every column', () => {
-    expect(compareRows(result.tables.cv_customers, expected('customers.csv'), ['customer_id'])).toEqual([]);
+    expect(compareRows(table('cv_customers'), expected('customers.csv'), ['customer_id'])).toEqual([]);
   });
 
   it.each(GROUPINGS)('cv_aggregates (%s) matches aggregates_%s.csv', (grouping) => {
-    const rows = result.tables.cv_aggregates.filter((r) => r.dimension === grouping);
+    const rows = table('cv_aggregates').filter((r) => r.dimension === grouping);
     expect(compareRows(rows, expected(`aggregates_${grouping}.csv`), ['group'])).toEqual([]);
   });
 
   it('cv_reconciliation matches reconciliation.csv', () => {
-    expect(compareRows(result.tables.cv_reconciliation, expected('reconciliation.csv'), ['pool', 'month'])).toEqual([]);
+    expect(compareRows(table('cv_reconciliation'), expected('reconciliation.csv'), ['pool', 'month'])).toEqual([]);
   });
 
   it('cv_reconciliation_months matches reconciliation_months.csv', () => {
-    expect(compareRows(result.tables.cv_reconciliation_months, expected('reconciliation_months.csv'), ['month'])).toEqual([]);
+    expect(compareRows(table('cv_reconciliation_months'), expected('reconciliation_months.csv'), ['month'])).toEqual([]);
   });
 
   it('cv_customer_months matches customer_months.csv, allocated_rounded to the fen', () => {
-    expect(compareRows(result.tables.cv_customer_months, expected('customer_months.csv'), ['customer_id', 'month'])).toEqual([]);
+    expect(compareRows(table('cv_customer_months'), expected('customer_months.csv'), ['customer_id', 'month'])).toEqual([]);
   });
 
   it('cv_breakpoints holds the breakpoints of breakpoints.json', () => {
     const json = JSON.parse(readFileSync(join(MINI, 'expected', 'breakpoints.json'), 'utf8')) as { breakpoints: [number, number][] };
     const want = json.breakpoints.map(([profit, score], point) => ({ point: String(point), profit: String(profit), score: String(score) }));
-    expect(compareRows(result.tables.cv_breakpoints, want, ['point'])).toEqual([]);
+    expect(compareRows(table('cv_breakpoints'), want, ['point'])).toEqual([]);
   });
 });
