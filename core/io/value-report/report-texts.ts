@@ -146,9 +146,11 @@ const ZH = {
       before: { header: '上月', note: '规则所比较的指标在上一个评估月的值（见上方各规则的说明）；没有则为空。' },
       after: { header: '本月', note: '同一指标在本评估月的值。' },
       change: { header: '变化', note: '公式：本月 − 上月；上月为空时为空。占比的变化以百分点显示。' },
-      detail: { header: '说明', note: '价值下滑：分层变化；低信用欠费：本月欠费；负值占比上升：上升的百分点；资费异常：哪一种标记。' },
+      detail: { header: '说明', note: '价值下滑：分层变化；低信用欠费：本月欠费；负值占比上升：上升的百分点；资费异常：亏损资费或结算倒挂。' },
     },
-    arrears: '欠费 ',
+    // The 预警 screen's wording for the same details (renderer/src/i18n/resources/warnings.ts).
+    arrears: (amount: string) => `欠费 ${amount}`,
+    sharePoints: (points: string) => `上升 ${points} 个百分点`,
     planFlags: { 亏损资费: '亏损资费', 结算倒挂: '结算倒挂' } as Readonly<Record<string, string>>,
   },
   reconciliationColumns: {
@@ -386,8 +388,9 @@ const EN: ReportTexts = {
       change: { header: 'Change', note: 'Formula: after − before; empty when before is. A share changes in percentage points.' },
       detail: { header: 'Detail', note: 'Value drop: the tier move; low credit: the arrears; share rise: the rise in points; plan flagged: which flag.' },
     },
-    arrears: 'arrears ',
-    planFlags: { 亏损资费: 'loss-making plan', 结算倒挂: 'settlement inverted' },
+    arrears: (amount: string) => `Arrears ${amount}`,
+    sharePoints: (points: string) => `Up ${points} percentage points`,
+    planFlags: { 亏损资费: 'Loss-making plan', 结算倒挂: 'Settlement inverted' },
   },
   reconciliationColumns: {
     pool: { header: 'Cost pool', note: 'Common cost pool of the finance cost report.' },

@@ -43,11 +43,18 @@ function ruleText(rule: WarningRule, config: Scenario['warnings'], texts: Report
   return config[rule].enabled ? text : `${texts.warnings.disabled}${text}`;
 }
 
-/** The engine's detail in the report's language: arrears and the plan flags are words there. */
+/**
+ * The engine's detail (`arrears=12.5`, `+3.00pp`, 亏损资费, `B→D`; warnings.csv keeps it so) in
+ * the report's language, as the 预警 screen shows it; anything unexpected is kept as it is.
+ */
 function detailText(w: Warning, texts: ReportTexts): string {
   const detail = w.detail ?? '';
-  if (w.rule === 'credit_arrears') return detail.replace(/^arrears=/, texts.warnings.arrears);
-  if (w.rule === 'plan_flags') return texts.warnings.planFlags[detail] ?? detail;
+  const t = texts.warnings;
+  const arrears = w.rule === 'credit_arrears' ? /^arrears=(.*)$/.exec(detail) : null;
+  if (arrears?.[1] !== undefined) return t.arrears(arrears[1]);
+  const points = w.rule === 'share_rise' ? /^\+(.*)pp$/.exec(detail) : null;
+  if (points?.[1] !== undefined) return t.sharePoints(points[1]);
+  if (w.rule === 'plan_flags') return t.planFlags[detail] ?? detail;
   return detail;
 }
 

@@ -170,6 +170,8 @@ describe('趋势 and 预警 sheets on a six-month sample', () => {
     const arrears = warnings.findIndex((w) => w.rule === 'credit_arrears');
     expect(arrears).toBeGreaterThanOrEqual(0);
     expect(table.rows[arrears]?.['说明']).toBe(warnings[arrears]?.detail?.replace('arrears=', '欠费 '));
+    const share = warnings.findIndex((w) => w.rule === 'share_rise');
+    expect(table.rows[share]?.['说明']).toMatch(/^上升 \d+\.\d\d 个百分点$/);
   });
 
   it('names each rule with its count and the scenario threshold above a frozen, filtered header', () => {
@@ -219,7 +221,7 @@ describe('趋势 and 预警 sheets on a six-month sample', () => {
     expect(String(sheet.cells['D4']?.value)).toContain('Value fell by ≥ 15 points');
     expect(String(sheet.cells['D7']?.value)).toMatch(/^\(switched off\)/);
     const arrears = table.rows.find((r) => r['Rule'] === 'Low credit with arrears');
-    expect(String(arrears?.['Detail'])).toMatch(/^arrears \d/);
+    expect(String(arrears?.['Detail'])).toMatch(/^Arrears \d/);
   });
 
   it('recalculates in LibreOffice to the cached trend and warning figures', async () => {

@@ -1,7 +1,7 @@
 /**
  * 预警 for the cases a sample seldom shows: a plan new this month that starts flagged (no figure
- * before, so no change), the plan flags and arrears in each language, and text from input
- * files that looks like a formula.
+ * before, so no change), every kind of detail in each language (worded as the 预警 screen words
+ * them), and text from input files that looks like a formula.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ const WARNINGS: Warning[] = [
   { rule: 'credit_arrears', subjectKind: 'customer', subject: '007', month: m2, before: NaN, after: 31.5, detail: 'arrears=12.5' },
   { rule: 'plan_flags', subjectKind: 'plan', subject: '=新资费', month: m2, before: NaN, after: -250, detail: '亏损资费' },
   { rule: 'plan_flags', subjectKind: 'plan', subject: 'GPRS流量包', month: m2, before: -10, after: 40, detail: '结算倒挂' },
+  { rule: 'share_rise', subjectKind: 'branch', subject: '郑州', month: m2, before: 0.1, after: 0.13, detail: '+3.00pp' },
 ];
 
 async function written(lang: Lang) {
@@ -50,13 +51,15 @@ describe('预警 sheet', () => {
       ['低信用欠费', '客户', '007', null, 31.5, null, '欠费 12.5'],
       ['资费异常', '资费', '=新资费', null, -250, null, '亏损资费'],
       ['资费异常', '资费', 'GPRS流量包', -10, 40, 50, '结算倒挂'],
+      ['负值占比上升', '分公司', '郑州', 0.1, 0.13, 0.13 - 0.1, '上升 3.00 个百分点'],
     ]);
+    expect(sheet.cells['G12']?.numberFormat).toBe('0.00%;[Red]-0.00%');
     // The change is still a formula (empty cached text, which openpyxl reads as None).
     expect(sheet.cells['G10']?.formula).toBe('=IF(OR(E10="",F10=""),"",F10-E10)');
     expect(sheet.cells['D10']?.formula).toBeUndefined();
     expect(sheet.cells['F10']?.numberFormat).toBe('¥#,##0.00;[Red]-¥#,##0.00');
     expect(sheet.cells['F9']?.numberFormat).toBe('0.00');
-    expect(sheet.cells['A1']?.value).toBe('预警：2026-09，共 3 条（按相邻两个评估月比较）');
+    expect(sheet.cells['A1']?.value).toBe('预警：2026-09，共 4 条（按相邻两个评估月比较）');
     // LibreOffice agrees: an empty before gives an empty change, not 0 or an error.
     const recalculated = await dumpWorkbook(await recalculateWithLibreOffice(path, join(dir, 'recalc')), { dataOnly: true });
     const mismatches = compareRecalculated(dump, recalculated);
@@ -67,9 +70,10 @@ describe('预警 sheet', () => {
   it('translates the plan flags and arrears in English', async () => {
     const { rows } = await written('en');
     expect(rows.map((r) => [r['Rule'], r['Subject kind'], r['Detail']])).toEqual([
-      ['Low credit with arrears', 'Customer', 'arrears 12.5'],
-      ['Plan flagged', 'Plan', 'loss-making plan'],
-      ['Plan flagged', 'Plan', 'settlement inverted'],
+      ['Low credit with arrears', 'Customer', 'Arrears 12.5'],
+      ['Plan flagged', 'Plan', 'Loss-making plan'],
+      ['Plan flagged', 'Plan', 'Settlement inverted'],
+      ['Negative share rise', 'Branch', 'Up 3.00 percentage points'],
     ]);
   });
 });
