@@ -12,6 +12,7 @@ export const HELP_TEXT = `cvalue — 客户价值评估 命令行 / Customer Val
   npm run cvalue -- targets (--data <文件或文件夹…> | --db <知识库文件>) --filter "tier=A,B;value=60..100;eligible;exclude_negative;branch=郑州;channel=…;plan=…;segment=…;tenure=12.." (--out 目标.csv|目标.xlsx | --save 名称.targets.json) [--scenario x.scenario.json] [--month YYYY-MM]  营销目标 target list (--filter @名称.targets.json reads a saved one; vs ARPU-only list of the same size)
   npm run cvalue -- trend (--data <文件或文件夹…> | --db <知识库文件>) --out-dir <目录> [--scenario x.scenario.json] [--month YYYY-MM] [--months K]  价值趋势 value over time
   npm run cvalue -- warnings (--data <文件或文件夹…> | --db <知识库文件>) --out-dir <目录> [--scenario x.scenario.json] [--month YYYY-MM] [--months K]  预警 early warnings
+  npm run cvalue -- sql --dialect spark|duckdb [--scenario x.scenario.json] [--month YYYY-MM] [--out model.sql] [--input-prefix 库名.]  数仓 SQL: the whole model as one Spark/DuckDB script over the input tables of docs/scale.md
   npm run cvalue -- --help
 
 run     读取用量、结算、个人成本、信用、成本池和营销活动的 Excel 工作簿（.xlsx，每个含表头的工作表为一张表）

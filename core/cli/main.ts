@@ -11,6 +11,7 @@ import { serveCommand } from './commands/serve-command.js';
 import { targetsCommand } from './commands/targets-command.js';
 import { trendCommand } from './commands/trend-command.js';
 import { warningsCommand } from './commands/warnings-command.js';
+import { sqlCommand } from './commands/sql-command.js';
 
 type Command = (args: string[], log: (line: string) => void) => Promise<void>;
 
@@ -25,6 +26,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   targets: targetsCommand,
   trend: trendCommand,
   warnings: warningsCommand,
+  sql: sqlCommand,
 };
 
 export async function main(argv: string[], log: (line: string) => void, logError: (line: string) => void): Promise<number> {
