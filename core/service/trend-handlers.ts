@@ -1,12 +1,14 @@
 /**
  * trend:get and warnings:list (issue 6). A trend is one model run per month (seconds at a
- * million customers), so it is cached for the service's session, keyed by the loaded data and
- * the scenario minus the fields that cannot change it; an import or delete makes ModelState
- * load a new ModelInput, which no cached entry matches, so the stale entries are dropped.
+ * million customers), so it is cached, keyed by the loaded data and the scenario minus the
+ * fields that cannot change it: in memory for the service's session, and in the knowledge base
+ * (core/store/trend-cache.ts) so that it survives a restart. An import or delete makes ModelState
+ * load a new ModelInput, which no entry in memory matches, and empties the stored entries.
  */
 import { earlyWarnings } from '../engine/early-warnings/early-warnings.js';
 import type { Warning } from '../engine/early-warnings/warning.js';
-import { computeTrend, type Trend } from '../engine/trend/trend.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { trendSteps, type Trend } from '../engine/trend/trend.js';
 import { trendMonths } from '../engine/trend/trend-months.js';
 // The KPI and group derivation is shared with the report's 趋势 sheet (core/io/value-report).
 import { trendGroupSeries as groupViews, trendMonthKpis as monthKpis, trendTierName as tierName } from '../engine/trend/trend-summary.js';
@@ -18,8 +20,12 @@ import type { ModelState } from './model-state.js';
 import { checkScenario } from './scenario-handlers.js';
 import type { Handler, ServiceContext } from './service-context.js';
 import type { Job } from './jobs.js';
+import { fingerprintOf } from '../store/data-fingerprint.js';
+import type { Store } from '../store/open-store.js';
+import { StoreError, storeErrorFromSqlite } from '../store/store-errors.js';
+import { readStoredTrend, writeStoredTrend } from '../store/trend-cache.js';
 
-/** Two trends at most: a million customers × 6 months is ~200 MB of arrays per trend. */
+/** Two trends at most in memory: a million customers × 6 months is ~200 MB of arrays per trend. */
 const CACHE_ENTRIES = 2;
 
 export interface CachedTrend {
@@ -31,13 +37,36 @@ export interface CachedTrend {
   readonly warnings: Map<string, readonly WarningView[]>;
 }
 
-/** How often the cache computed or reused a trend (tests and the bench read it). */
-export const trendCacheStats = { computed: 0, hits: 0 };
+/**
+ * How the cache answered (tests and the bench read it): from memory (`hits`), from the knowledge
+ * base (`loaded`), by computing (`computed`); `stored` counts trends written to the knowledge
+ * base, `rejected` stored entries that did not pass the checks (and were recomputed). The last
+ * knowledge base read and write took `lastReadMs` and `lastWriteMs` (the bench reports them).
+ */
+export const trendCacheStats = { computed: 0, hits: 0, loaded: 0, stored: 0, rejected: 0, lastReadMs: 0, lastWriteMs: 0 };
 
 /** What the cache needs of ModelState: the loaded data, a new object after every import or delete. */
 export type TrendSource = Pick<ModelState, 'input'>;
 
+export interface TrendCacheOptions {
+  /**
+   * The knowledge base the data was loaded from: trends are read from it before computing and
+   * written to it after, so they survive a restart. Without it (data read from files), memory only.
+   */
+  readonly kb?: Store;
+  readonly job?: Job;
+}
+
+interface PendingTrend {
+  readonly input: ModelInput;
+  readonly key: string;
+  /** The jobs waiting for it: it reports progress to each and stops only when all are cancelled. */
+  readonly jobs: Job[];
+  readonly promise: Promise<CachedTrend>;
+}
+
 const caches = new WeakMap<TrendSource, CachedTrend[]>();
+const pending = new WeakMap<TrendSource, PendingTrend[]>();
 
 /** name and warnings do not change the trend; everything else may. */
 export function trendKey(scenario: Scenario): string {
@@ -52,8 +81,12 @@ export function trendView(trend: Trend): TrendView {
   };
 }
 
-/** The cached trend of this data and scenario, computing it on a miss. */
-export function cachedTrend(model: TrendSource, scenario: Scenario, job?: Job): CachedTrend {
+/**
+ * The trend of this data and scenario: from memory, else from the knowledge base, else computed
+ * (and then stored in both). Calls for the same trend while it is being computed share the work.
+ */
+export async function cachedTrend(model: TrendSource, scenario: Scenario, options: TrendCacheOptions = {}): Promise<CachedTrend> {
+  const { job } = options;
   const input = model.input();
   const key = trendKey(scenario);
   // Entries of data loaded before an import or delete can never match again: drop them.
@@ -64,14 +97,97 @@ export function cachedTrend(model: TrendSource, scenario: Scenario, job?: Job): 
     trendCacheStats.hits++;
     return hit;
   }
-  job?.throwIfCancelled();
-  job?.progress('trend', 0, 1);
-  const trend = computeTrend(input, scenario, trendMonths(input, scenario));
+  const running = (pending.get(model) ?? []).find((p) => p.input === input && p.key === key);
+  if (running !== undefined) {
+    if (job === undefined) return running.promise;
+    running.jobs.push(job);
+    return Promise.race([running.promise, cancelled(job)]);
+  }
+  // Shared with the running computation, so jobs joining later get its progress and count for its cancel.
+  const jobs: Job[] = job === undefined ? [] : [job];
+  const promise = (async () => {
+    const trend = fromKnowledgeBase(options.kb, input, key, scenario) ?? (await computeAndStore(options.kb, input, key, scenario, jobs));
+    const entry: CachedTrend = { input, key, trend, view: trendView(trend), warnings: new Map() };
+    entries.unshift(entry);
+    entries.length = Math.min(entries.length, CACHE_ENTRIES);
+    return entry;
+  })();
+  const list = pending.get(model) ?? [];
+  const registered: PendingTrend = { input, key, jobs, promise };
+  list.push(registered);
+  pending.set(model, list);
+  try {
+    return await promise;
+  } finally {
+    list.splice(list.indexOf(registered), 1);
+  }
+}
+
+/** Rejects with job.cancelled once the job is cancelled (a joined computation goes on for the others). */
+function cancelled(job: Job): Promise<never> {
+  return new Promise((_, reject) => {
+    const stop = (): void => {
+      try {
+        job.throwIfCancelled();
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    };
+    if (job.signal.aborted) stop();
+    else job.signal.addEventListener('abort', stop, { once: true });
+  });
+}
+
+function fromKnowledgeBase(kb: Store | undefined, input: ModelInput, key: string, scenario: Scenario): Trend | null {
+  const fingerprint = kb === undefined ? undefined : fingerprintOf(input);
+  if (kb === undefined || fingerprint === undefined) return null;
+  const started = performance.now();
+  const read = readStoredTrend(kb, { fingerprint, scenarioKey: key }, { facts: input.facts, months: trendMonths(input, scenario) });
+  trendCacheStats.lastReadMs = performance.now() - started;
+  if (read.status === 'loaded') {
+    trendCacheStats.loaded++;
+    return read.trend;
+  }
+  if (read.status === 'rejected') trendCacheStats.rejected++;
+  return null;
+}
+
+/**
+ * computeTrend month by month, yielding to the event loop between months so that a jobs:cancel
+ * can arrive (the work is synchronous: without a turn of the loop no message would be read).
+ */
+async function computeAndStore(kb: Store | undefined, input: ModelInput, key: string, scenario: Scenario, jobs: readonly Job[]): Promise<Trend> {
+  const months = trendMonths(input, scenario);
+  const progress = (done: number): void => {
+    for (const job of jobs) job.progress('trend', done, months.length);
+  };
+  const stopIfAllCancelled = (): void => {
+    if (jobs.length > 0 && jobs.every((j) => j.signal.aborted)) (jobs[0] as Job).throwIfCancelled();
+  };
+  stopIfAllCancelled();
+  progress(0);
+  const steps = trendSteps(input, scenario, months);
+  let step = steps.next();
+  while (step.done !== true) {
+    progress(step.value);
+    await nextTurn();
+    stopIfAllCancelled();
+    step = steps.next();
+  }
+  const trend = step.value;
   trendCacheStats.computed++;
-  const entry: CachedTrend = { input, key, trend, view: trendView(trend), warnings: new Map() };
-  entries.unshift(entry);
-  entries.length = Math.min(entries.length, CACHE_ENTRIES);
-  return entry;
+  const fingerprint = kb === undefined ? undefined : fingerprintOf(input);
+  if (kb !== undefined && fingerprint !== undefined) {
+    const started = performance.now();
+    try {
+      if (writeStoredTrend(kb, { fingerprint, scenarioKey: key }, trend)) trendCacheStats.stored++;
+      trendCacheStats.lastWriteMs = performance.now() - started;
+    } catch (e) {
+      // A trend that cannot be stored (disk full, file busy) is still a trend: answer it, keep it in memory.
+      if (!(e instanceof StoreError) && storeErrorFromSqlite(e, kb.path) === null) throw e;
+    }
+  }
+  return trend;
 }
 
 /** The customer's branch in `month`, else in the latest earlier month it has a row. */
@@ -149,7 +265,7 @@ export const getTrend: Handler<'trend:get'> = (input, ctx) =>
     const checked = checkScenario(input.scenario);
     if (!checked.ok) return checked;
     loadInput(ctx, job);
-    const entry = cachedTrend(ctx.model, checked.scenario, job);
+    const entry = await cachedTrend(ctx.model, checked.scenario, { kb: ctx.store, job });
     return { ok: true, trend: entry.view, customer: input.customerId === undefined ? null : customerTrend(entry, input.customerId) };
   });
 
@@ -158,7 +274,7 @@ export const listWarnings: Handler<'warnings:list'> = (input, ctx) =>
     const checked = checkScenario(input.scenario);
     if (!checked.ok) return checked;
     loadInput(ctx, job);
-    const all = cachedWarnings(cachedTrend(ctx.model, checked.scenario, job), checked.scenario.warnings);
+    const all = cachedWarnings(await cachedTrend(ctx.model, checked.scenario, { kb: ctx.store, job }), checked.scenario.warnings);
     const branches = [...new Set(all.flatMap((w) => (w.branch === null ? [] : [w.branch])))].sort();
     const inBranch = input.branch === undefined ? all : all.filter((w) => w.branch === input.branch);
     const counts = Object.fromEntries(WARNING_RULES.map((r) => [r, 0])) as Record<WarningRuleName, number>;

@@ -6,7 +6,7 @@
 import type { Bilingual } from '../model/messages.js';
 import { StoreError, storeIssues } from './store-errors.js';
 
-type Typed = Float64Array | Int32Array | Uint16Array;
+type Typed = Float64Array | Int32Array | Int16Array | Uint16Array | Uint8Array;
 
 export function bytesOf(array: Typed): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
@@ -37,4 +37,12 @@ export function int32s(bytes: Uint8Array, length: number, what: Bilingual): Int3
 
 export function uint16s(bytes: Uint8Array, length: number, what: Bilingual): Uint16Array {
   return view(bytes, length, what, Uint16Array);
+}
+
+export function int16s(bytes: Uint8Array, length: number, what: Bilingual): Int16Array {
+  return view(bytes, length, what, Int16Array);
+}
+
+export function uint8s(bytes: Uint8Array, length: number, what: Bilingual): Uint8Array {
+  return view(bytes, length, what, Uint8Array);
 }

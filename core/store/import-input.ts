@@ -12,6 +12,7 @@ import { StoreError, storeIssues } from './store-errors.js';
 import { writeFactTable } from './stored-facts.js';
 import type { DatasetMapping } from './stored-json.js';
 import { writeParticipants, writePools } from './stored-pools-and-campaigns.js';
+import { clearStoredTrends } from './trend-cache.js';
 
 /** A file or sheet the input was read from (the reader's FileEntry fits). */
 export interface ImportedFile {
@@ -78,6 +79,8 @@ export function importInput(store: Store, request: ImportRequest): ImportSummary
       writePools(db, id, input.pools);
       progress({ stage: 'campaigns' });
       writeParticipants(db, id, input.campaigns);
+      // Trends computed from the data before this import can never be valid again.
+      clearStoredTrends(db);
       progress({ stage: 'commit' });
       return id;
     })

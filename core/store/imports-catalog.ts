@@ -5,6 +5,7 @@ import type { Store } from './open-store.js';
 import { allRows } from './sql-rows.js';
 import { StoreError, storeIssues } from './store-errors.js';
 import { datasetMappingSchema, inputWarningsSchema, parseStoredJson, type DatasetMapping } from './stored-json.js';
+import { clearStoredTrends } from './trend-cache.js';
 
 /** One file (or one sheet of a workbook) read by an import. */
 export interface DatasetInfo {
@@ -133,6 +134,8 @@ export function datasetsBySha256(store: Store, sha256s: readonly string[]): Map<
 /** Removes the import's rows (its datasets, facts, pools and participants cascade). Call inside a transaction. */
 export function deleteImportRows(store: Store, id: number): void {
   store.db.prepare('DELETE FROM imports WHERE id = ?').run(id);
+  // Trends computed from the data as it was can never be valid again.
+  clearStoredTrends(store.db);
 }
 
 /**

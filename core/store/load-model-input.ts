@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { InputWarning, ModelInput } from '../model/dataset.js';
+import { dataFingerprint, rememberFingerprint } from './data-fingerprint.js';
 import { mergeFactTables } from './merge-fact-tables.js';
 import type { Store } from './open-store.js';
 import { allRows } from './sql-rows.js';
@@ -28,11 +29,14 @@ export function loadModelInput(store: Store): ModelInput {
   return db.transaction(() => {
     const tables = readStoredFactTables(db);
     if (tables.length === 0) throw new StoreError(storeIssues.empty);
-    return {
+    const input: ModelInput = {
       facts: mergeFactTables(tables, new FactColumnReader(db)),
       pools: readPools(db),
       campaigns: readParticipants(db),
       warnings: readWarnings(store),
     };
+    // Read in the same transaction as the data, so the fingerprint is exactly that data's.
+    rememberFingerprint(input, dataFingerprint(db));
+    return input;
   })();
 }

@@ -38,10 +38,12 @@ describe('a new knowledge base', () => {
     const store = memoryStore();
     expect(tableNames(store.db)).toEqual([
       'campaign_participants', 'column_mappings', 'cost_pools', 'datasets', 'fact_columns', 'fact_months', 'fact_tables', 'imports', 'runs', 'scenarios', 'schema_migrations', 'sqlite_sequence',
+      'trend_cache', 'trend_cache_months',
     ]);
-    expect(store.db.prepare('SELECT id, name, checksum, applied_at FROM schema_migrations').all()).toEqual([
-      { id: 1, name: 'init', checksum: migrationChecksum(INIT), applied_at: FROZEN_AT },
-    ]);
+    expect(store.db.prepare('SELECT id, name, checksum, applied_at FROM schema_migrations').all()).toEqual(
+      MIGRATIONS.map((m) => ({ id: m.id, name: m.name, checksum: migrationChecksum(m), applied_at: FROZEN_AT })),
+    );
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'trend-cache']);
     expect(store.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();
@@ -53,7 +55,7 @@ describe('a new knowledge base', () => {
     const store = openStore(path, { now: () => new Date('2030-01-01T00:00:00Z') });
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
-    expect(store.db.prepare('SELECT applied_at FROM schema_migrations').pluck().all()).toEqual([FROZEN_AT]);
+    expect(store.db.prepare('SELECT applied_at FROM schema_migrations').pluck().all()).toEqual(MIGRATIONS.map(() => FROZEN_AT));
     store.close();
   });
 });
@@ -83,7 +85,7 @@ describe('pending migrations', () => {
 describe('files it does not recognise', () => {
   it('refuses a database written by a newer version', () => {
     const path = newFile();
-    fileStore(path, { migrations: [INIT, EXTRA] }).close();
+    fileStore(path, { migrations: [...MIGRATIONS, { ...EXTRA, id: MIGRATIONS.length + 1 }] }).close();
     expectStoreError(() => fileStore(path), 'store.newer_version');
   });
 

@@ -39,18 +39,23 @@ export interface Trend {
 }
 
 /**
+ * The trend one month at a time: yields the number of months done after each month and returns
+ * the Trend. A caller that must stay responsive (the service, which lets a cancel in between
+ * months) drives it step by step; everyone else calls computeTrend.
+ *
  * One session for every month: only `month` changes between runs, so the stages that do not
  * depend on it (row money, driver columns, pool scopes, the allocation of every loaded month)
  * are computed once. Without reuseBuffers each run's arrays are fresh, so keeping references
  * is safe and the rest of each result is left to the garbage collector.
  */
-export function computeTrend(input: ModelInput, scenario: Scenario, months: readonly number[]): Trend {
+export function* trendSteps(input: ModelInput, scenario: Scenario, months: readonly number[]): Generator<number, Trend, void> {
   const session = new ModelSession(input);
   let tierNames: readonly string[] = [];
-  const out = months.map((month): TrendMonth => {
+  const out: TrendMonth[] = [];
+  for (const month of months) {
     const result = session.run({ ...scenario, month: monthKey(month) });
     tierNames = result.values.tierNames;
-    return {
+    out.push({
       month,
       inTable: result.window.inTable,
       value: result.values.value,
@@ -59,7 +64,23 @@ export function computeTrend(input: ModelInput, scenario: Scenario, months: read
       credit: result.credit.credit,
       arrears: monthArrears(input.facts, month),
       groups: { plan: result.aggregates.plan, branch: result.aggregates.branch, channel: result.aggregates.channel },
-    };
-  });
+    });
+    yield out.length;
+  }
   return { customerIds: input.facts.customerIds, tierNames, months: out };
+}
+
+/**
+ * Called after each month with the months done and the total; it may throw to stop (a cancel),
+ * and the error then leaves computeTrend as it is.
+ */
+export type OnTrendMonth = (done: number, total: number) => void;
+
+export function computeTrend(input: ModelInput, scenario: Scenario, months: readonly number[], onMonth?: OnTrendMonth): Trend {
+  const steps = trendSteps(input, scenario, months);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    onMonth?.(step.value, months.length);
+  }
 }

@@ -1,5 +1,6 @@
 /** Every schema migration, in order. Append only: a released migration is never edited or removed. */
 import { INIT_SQL } from './0001-init.js';
+import { TREND_CACHE_SQL } from './0002-trend-cache.js';
 
 export interface Migration {
   /** 1, 2, 3, … without gaps. */
@@ -10,4 +11,7 @@ export interface Migration {
 
 // SQL lives in TS modules rather than .sql files: tsx, vitest and a bundled Electron app all
 // resolve an import, whereas a file read at run time needs its path fixed up in every packaging.
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'init', sql: INIT_SQL }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'init', sql: INIT_SQL },
+  { id: 2, name: 'trend-cache', sql: TREND_CACHE_SQL },
+];
