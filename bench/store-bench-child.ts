@@ -5,9 +5,10 @@
  * process's.
  */
 import { rmSync, statSync } from 'node:fs';
-import type { CampaignParticipant, FactTable, ModelInput } from '../core/model/dataset.js';
+import type { CampaignParticipant, CategoryCodes, FactTable, ModelInput } from '../core/model/dataset.js';
 import { CATEGORY_FIELDS, NUMERIC_FACT_FIELDS, type CategoryField, type NumericFactField } from '../core/model/fields.js';
 import { PackedIds } from '../core/model/id-list.js';
+import { numberAt, type NumberColumn } from '../core/model/number-column.js';
 import { importInput } from '../core/store/import-input.js';
 import { loadModelInput } from '../core/store/load-model-input.js';
 import { openStore } from '../core/store/open-store.js';
@@ -32,14 +33,14 @@ function monthSlice(facts: FactTable, m: number): FactTable {
   const rows = facts.customer.subarray(start, end);
   const used = Array.from(new Set(rows));
   const index = new Map(used.map((c, i) => [c, i]));
-  const pick = <T extends Float64Array | Int32Array>(column: T): T => column.slice(start, end) as T;
+  const pick = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(column: T): T => column.slice(start, end) as T;
   return {
     months: Int32Array.of(facts.months[m] as number),
     monthStart: Int32Array.of(0, end - start),
     customerIds: PackedIds.fromSorted(used.map((c) => facts.customerIds.at(c))),
     customer: rows.map((c) => index.get(c) as number),
-    numbers: Object.fromEntries(NUMERIC_FACT_FIELDS.map((f) => [f, pick(facts.numbers[f])])) as Record<NumericFactField, Float64Array>,
-    categories: Object.fromEntries(CATEGORY_FIELDS.map((f) => [f, pick(facts.categories[f])])) as Record<CategoryField, Int32Array>,
+    numbers: Object.fromEntries(NUMERIC_FACT_FIELDS.map((f) => [f, { values: pick(facts.numbers[f].values), scale: facts.numbers[f].scale }])) as Record<NumericFactField, NumberColumn>,
+    categories: Object.fromEntries(CATEGORY_FIELDS.map((f) => [f, pick(facts.categories[f])])) as Record<CategoryField, CategoryCodes>,
     dictionaries: facts.dictionaries,
     joinMonth: pick(facts.joinMonth),
   };
@@ -80,8 +81,8 @@ function loadCommand(db: string): object {
   store.close();
   // A checksum over what was loaded, so the two layouts can be seen to give the same data.
   let checksum = 0;
-  const { billed_revenue: billed } = input.facts.numbers;
-  for (let r = 0; r < billed.length; r++) checksum += (billed[r] as number) * ((input.facts.customer[r] as number) % 7);
+  const billed = input.facts.numbers.billed_revenue;
+  for (let r = 0; r < input.facts.customer.length; r++) checksum += numberAt(billed, r) * ((input.facts.customer[r] as number) % 7);
   return { rows: input.facts.customer.length, customers: input.facts.customerIds.length, participants: input.campaigns.length, loadMs, checksum, baselineRssMb, peakRssMb: peakRssMb() };
 }
 

@@ -8,6 +8,7 @@
  */
 import type { CostPool } from '../model/dataset.js';
 import { monthKey } from '../model/month.js';
+import { numberAt } from '../model/number-column.js';
 import { DRIVERS, type Driver } from '../model/scenario.js';
 import type { ReconciliationRow } from './allocate-common-costs.js';
 import { customerRecord, type CustomerRecord } from './customer-query.js';
@@ -95,9 +96,9 @@ function driverValue(result: ModelResult, r: number, driver: Driver): number {
     case 'users':
       return 1;
     case 'revenue':
-      return Math.max(n.billed_revenue[r] as number, 0);
+      return Math.max(numberAt(n.billed_revenue, r), 0);
     default:
-      return n[driver][r] as number;
+      return numberAt(n[driver], r);
   }
 }
 
@@ -132,14 +133,14 @@ function monthTrace(result: ModelResult, r: number, month: string, pools: readon
   return {
     month,
     inWindow: result.window.rowInWindow[r] === 1,
-    billedRevenue: n.billed_revenue[r] as number,
-    settlementIncome: n.settlement_income[r] as number,
+    billedRevenue: numberAt(n.billed_revenue, r),
+    settlementIncome: numberAt(n.settlement_income, r),
     revenue: revenue[r] as number,
     settlementCost: settlementCost[r] as number,
-    commission: n.commission[r] as number,
-    marketingDiscount: n.marketing_discount[r] as number,
-    handsetSubsidy: n.handset_subsidy[r] as number,
-    pointsCost: n.points_cost[r] as number,
+    commission: numberAt(n.commission, r),
+    marketingDiscount: numberAt(n.marketing_discount, r),
+    handsetSubsidy: numberAt(n.handset_subsidy, r),
+    pointsCost: numberAt(n.points_cost, r),
     individualCost: individualCost[r] as number,
     allocated,
     pools: pools.filter((p) => p.row.month === month && inScope(result, p.pool, r)).map((p) => poolShare(result, p.row, r)),

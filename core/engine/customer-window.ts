@@ -73,8 +73,14 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
   const prevPlan = new Int32Array(n).fill(-1);
   const prevMonth = new Int32Array(n).fill(-2);
   const rowInWindow = new Uint8Array(facts.customer.length);
-  const num = facts.numbers;
-  const { billed_revenue: billed, suspension_count: suspensionCount, suspension_days: suspensionDays, minutes, sms, data_mb: data, vas_count: vas } = num;
+  // Each column's values and scale as locals (number-column.ts: value = values[r] / scale).
+  const { values: billed, scale: billedScale } = facts.numbers.billed_revenue;
+  const { values: suspensionCount, scale: suspensionCountScale } = facts.numbers.suspension_count;
+  const { values: suspensionDays, scale: suspensionDaysScale } = facts.numbers.suspension_days;
+  const { values: minutes, scale: minutesScale } = facts.numbers.minutes;
+  const { values: sms, scale: smsScale } = facts.numbers.sms;
+  const { values: data, scale: dataScale } = facts.numbers.data_mb;
+  const { values: vas, scale: vasScale } = facts.numbers.vas_count;
   const { revenue, settlementCost, individualCost } = money;
   const customer = facts.customer;
   const plan = facts.categories.plan;
@@ -88,13 +94,13 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
       sumRevenue[c] = (sumRevenue[c] as number) + (revenue[r] as number);
       sumSettlement[c] = (sumSettlement[c] as number) + (settlementCost[r] as number);
       sumIndividual[c] = (sumIndividual[c] as number) + (individualCost[r] as number);
-      sumBilled[c] = (sumBilled[c] as number) + (billed[r] as number);
-      sumSuspensionCount[c] = (sumSuspensionCount[c] as number) + (suspensionCount[r] as number);
-      sumSuspensionDays[c] = (sumSuspensionDays[c] as number) + (suspensionDays[r] as number);
-      sumMinutes[c] = (sumMinutes[c] as number) + (minutes[r] as number);
-      sumSms[c] = (sumSms[c] as number) + (sms[r] as number);
-      sumData[c] = (sumData[c] as number) + (data[r] as number);
-      sumVas[c] = (sumVas[c] as number) + (vas[r] as number);
+      sumBilled[c] = (sumBilled[c] as number) + (billed[r] as number) / billedScale;
+      sumSuspensionCount[c] = (sumSuspensionCount[c] as number) + (suspensionCount[r] as number) / suspensionCountScale;
+      sumSuspensionDays[c] = (sumSuspensionDays[c] as number) + (suspensionDays[r] as number) / suspensionDaysScale;
+      sumMinutes[c] = (sumMinutes[c] as number) + (minutes[r] as number) / minutesScale;
+      sumSms[c] = (sumSms[c] as number) + (sms[r] as number) / smsScale;
+      sumData[c] = (sumData[c] as number) + (data[r] as number) / dataScale;
+      sumVas[c] = (sumVas[c] as number) + (vas[r] as number) / vasScale;
       // A plan change counts only between two consecutive window months that are both present.
       if (prevMonth[c] === w - 1 && prevPlan[c] !== plan[r]) planChanges[c] = (planChanges[c] as number) + 1;
       prevMonth[c] = w;

@@ -3,10 +3,11 @@
  * X(p,d). None of it depends on the scenario, so a what-if re-run reuses it as it is.
  */
 import type { CostPool, FactTable } from '../model/dataset.js';
+import { decodeNumbers, type NumberColumn } from '../model/number-column.js';
 import { DRIVERS, type Driver } from '../model/scenario.js';
 
 /** Driver values x(c,d) per row; `users` is 1 for every row and has no column. */
-export type DriverColumns = Readonly<Record<Exclude<Driver, 'users'>, Float64Array>>;
+export type DriverColumns = Readonly<Record<Exclude<Driver, 'users'>, Float64Array | Int32Array>>;
 
 export interface ScopedPool {
   readonly pool: CostPool;
@@ -20,10 +21,15 @@ export interface ScopedPool {
 }
 
 export function driverColumns(facts: FactTable): DriverColumns {
-  const billed = facts.numbers.billed_revenue;
+  const { values: billed, scale } = facts.numbers.billed_revenue;
   const revenue = new Float64Array(billed.length);
-  for (let r = 0; r < billed.length; r++) revenue[r] = Math.max(billed[r] as number, 0);
-  return { minutes: facts.numbers.minutes, data_mb: facts.numbers.data_mb, sms: facts.numbers.sms, revenue };
+  for (let r = 0; r < billed.length; r++) revenue[r] = Math.max((billed[r] as number) / scale, 0);
+  return { minutes: wholeValues(facts.numbers.minutes), data_mb: wholeValues(facts.numbers.data_mb), sms: wholeValues(facts.numbers.sms), revenue };
+}
+
+/** The column's values as they are when they need no scaling (usually: counts are whole), else decoded. */
+function wholeValues(column: NumberColumn): Float64Array | Int32Array {
+  return column.scale === 1 ? column.values : decodeNumbers(column);
 }
 
 function findMonthIndex(facts: FactTable, month: number): number {

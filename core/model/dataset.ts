@@ -1,5 +1,6 @@
 import type { CategoryField, NumericFactField, ScopeField } from './fields.js';
 import type { IdList } from './id-list.js';
+import type { NumberColumn } from './number-column.js';
 
 /**
  * The engine's input: facts in columns, one row per present customer-month (a customer is
@@ -15,12 +16,22 @@ export interface FactTable {
   /** Customer ids in code-unit order; a row's customer is an index into this list. */
   readonly customerIds: IdList;
   readonly customer: Int32Array;
-  readonly numbers: Readonly<Record<NumericFactField, Float64Array>>;
+  /** Each column as compact as its values allow (number-column.ts). */
+  readonly numbers: Readonly<Record<NumericFactField, NumberColumn>>;
   /** Category codes per row; codes index into dictionaries[field]. */
-  readonly categories: Readonly<Record<CategoryField, Int32Array>>;
+  readonly categories: Readonly<Record<CategoryField, CategoryCodes>>;
   readonly dictionaries: Readonly<Record<CategoryField, readonly string[]>>;
   /** join_date as a month number, −1 where the row has none. */
   readonly joinMonth: Int32Array;
+}
+
+/** Codes in the narrowest array their dictionary allows: a byte per row for up to 256 values. */
+export type CategoryCodes = Uint8Array | Uint16Array | Int32Array;
+
+export function compactCodes(codes: Int32Array, dictionarySize: number): CategoryCodes {
+  if (dictionarySize <= 0x100) return Uint8Array.from(codes);
+  if (dictionarySize <= 0x10000) return Uint16Array.from(codes);
+  return codes;
 }
 
 export interface PoolScope {

@@ -8,10 +8,11 @@
  * plus one stored column, never two copies of the facts. A lone import's columns are the output
  * as read.
  */
-import type { FactTable } from '../model/dataset.js';
+import type { CategoryCodes, FactTable } from '../model/dataset.js';
 import { CATEGORY_FIELDS, NUMERIC_FACT_FIELDS, type CategoryField, type NumericFactField } from '../model/fields.js';
 import { PackedIds } from '../model/id-list.js';
 import { monthKey } from '../model/month.js';
+import { decodeNumbers, float64Column, numberAt, type NumberColumn } from '../model/number-column.js';
 import type { FactColumnReader, StoredFactTable } from './stored-facts.js';
 import { StoreError, storeIssues } from './store-errors.js';
 
@@ -138,14 +139,37 @@ function scatter<T extends Float64Array | Int32Array>(layout: Layout, create: (l
   return out;
 }
 
-function mergeCategory(layout: Layout, field: CategoryField, reader: FactColumnReader): { codes: Int32Array; dictionary: string[] } {
+/**
+ * One numeric column of every import, kept compact while the imports agree on its form (all
+ * whole fen, say); once one differs the column so far is widened to doubles and stays so.
+ */
+function mergeNumbers(layout: Layout, read: (table: StoredFactTable) => NumberColumn): NumberColumn {
+  const { placements, sole } = layout;
+  if (sole !== null) return read(sole);
+  let out: NumberColumn | null = null;
+  for (const { table, target } of placements) {
+    const stored = read(table);
+    if (out === null) out = { values: stored.values instanceof Int32Array ? new Int32Array(layout.total) : new Float64Array(layout.total), scale: stored.scale };
+    else if (!sameForm(out, stored)) out = float64Column(decodeNumbers(out));
+    const into = out.values;
+    if (sameForm(out, stored)) for (let s = 0; s < target.length; s++) into[target[s] as number] = stored.values[s] as number;
+    else for (let s = 0; s < target.length; s++) into[target[s] as number] = numberAt(stored, s);
+  }
+  return out ?? float64Column(new Float64Array(layout.total));
+}
+
+function sameForm(a: NumberColumn, b: NumberColumn): boolean {
+  return a.scale === b.scale && a.values instanceof Int32Array === b.values instanceof Int32Array;
+}
+
+function mergeCategory(layout: Layout, field: CategoryField, reader: FactColumnReader): { codes: CategoryCodes; dictionary: string[] } {
   const { placements, sole } = layout;
   // Code-unit order, as the reader sorts a dictionary (not localeCompare).
   const dictionary = [...new Set(placements.flatMap((p) => p.table.dictionaries[field]))].sort();
   const code = new Map(dictionary.map((value, i) => [value, i]));
   const remaps = placements.map(({ table }) => Int32Array.from(table.dictionaries[field], (value) => code.get(value) as number));
   if (sole !== null && (remaps[0] as Int32Array).every((to, from) => to === from)) return { codes: reader.categories(sole, field), dictionary };
-  const codes = new Int32Array(layout.total);
+  const codes = dictionary.length <= 0x100 ? new Uint8Array(layout.total) : dictionary.length <= 0x10000 ? new Uint16Array(layout.total) : new Int32Array(layout.total);
   placements.forEach(({ table, target }, k) => {
     const remap = remaps[k] as Int32Array;
     const stored = reader.categories(table, field);
@@ -165,9 +189,9 @@ export function mergeFactTables(tables: readonly StoredFactTable[], reader: Fact
   const { months, monthStart, customer, placements } = placeRows(tables, customers);
   const layout: Layout = { placements, total: customer.length, sole: soleAsStored(placements) };
 
-  const numbers = {} as Record<NumericFactField, Float64Array>;
-  for (const field of NUMERIC_FACT_FIELDS) numbers[field] = scatter(layout, (n) => new Float64Array(n), (t) => reader.numbers(t, field));
-  const categories = {} as Record<CategoryField, Int32Array>;
+  const numbers = {} as Record<NumericFactField, NumberColumn>;
+  for (const field of NUMERIC_FACT_FIELDS) numbers[field] = mergeNumbers(layout, (t) => reader.numbers(t, field));
+  const categories = {} as Record<CategoryField, CategoryCodes>;
   const dictionaries = {} as Record<CategoryField, string[]>;
   for (const field of CATEGORY_FIELDS) {
     const merged = mergeCategory(layout, field, reader);

@@ -5,11 +5,12 @@
  */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import type { FactTable } from '../model/dataset.js';
+import type { CategoryCodes, FactTable } from '../model/dataset.js';
 import { CATEGORY_FIELDS, NUMERIC_FACT_FIELDS, type CategoryField, type NumericFactField } from '../model/fields.js';
 import type { Bilingual } from '../model/messages.js';
 import { isMonthKey, monthKey, monthNumber } from '../model/month.js';
-import { bytesOf, float64s, int32s, uint16s } from './column-bytes.js';
+import { float64Column, type NumberColumn } from '../model/number-column.js';
+import { bytesOf, float64s, int32s, uint16s, uint8s } from './column-bytes.js';
 import { unpackIds, type IdColumns } from './packed-ids.js';
 import { allRows } from './sql-rows.js';
 import { StoreError, storeIssues } from './store-errors.js';
@@ -19,7 +20,22 @@ const CUSTOMER = 'customer';
 const JOIN_MONTH = 'join_month';
 const ID_CHARS = 'id_chars';
 const ID_OFFSETS = 'id_offsets';
+/**
+ * A numeric column's name says its stored form: `number.f` doubles (the form before issue 7,
+ * so older knowledge bases read as they are), `number.f:int` 32-bit whole numbers and
+ * `number.f:fen` 32-bit whole fen.
+ */
 const numberColumn = (field: NumericFactField): string => `number.${field}`;
+const NUMBER_FORMS = [
+  { suffix: '', scale: 1, whole: false },
+  { suffix: ':int', scale: 1, whole: true },
+  { suffix: ':fen', scale: 100, whole: true },
+] as const;
+
+function storedNumberName(field: NumericFactField, column: NumberColumn): string {
+  if (column.values instanceof Float64Array) return numberColumn(field);
+  return numberColumn(field) + (column.scale === 100 ? ':fen' : ':int');
+}
 const categoryColumn = (field: CategoryField): string => `category.${field}`;
 
 export interface StoredMonth {
@@ -55,7 +71,7 @@ export function writeFactTable(db: Database, importId: number, facts: FactTable,
     [ID_OFFSETS, bytesOf(ids.offsets)],
     [CUSTOMER, bytesOf(facts.customer)],
     [JOIN_MONTH, bytesOf(facts.joinMonth)],
-    ...NUMERIC_FACT_FIELDS.map((f): [string, Buffer] => [numberColumn(f), bytesOf(facts.numbers[f])]),
+    ...NUMERIC_FACT_FIELDS.map((f): [string, Buffer] => [storedNumberName(f, facts.numbers[f]), bytesOf(facts.numbers[f].values)]),
     ...CATEGORY_FIELDS.map((f): [string, Buffer] => [categoryColumn(f), bytesOf(facts.categories[f])]),
   ];
   const insert = db.prepare('INSERT INTO fact_columns (import_id, name, data) VALUES (?, ?, ?)');
@@ -132,25 +148,36 @@ export class FactColumnReader {
 
   /** Customer index of each row, each checked to be one of the table's customers. */
   customer(table: StoredFactTable): Int32Array {
-    return this.codes(table, CUSTOMER, table.customers);
+    return this.checked(table, CUSTOMER, table.customers, int32s(this.bytes(table, CUSTOMER), table.rows, this.what(table, CUSTOMER)));
   }
 
   joinMonth(table: StoredFactTable): Int32Array {
     return int32s(this.bytes(table, JOIN_MONTH), table.rows, this.what(table, JOIN_MONTH));
   }
 
-  numbers(table: StoredFactTable, field: NumericFactField): Float64Array {
-    const name = numberColumn(field);
-    return float64s(this.bytes(table, name), table.rows, this.what(table, name));
+  numbers(table: StoredFactTable, field: NumericFactField): NumberColumn {
+    for (const form of NUMBER_FORMS) {
+      const name = numberColumn(field) + form.suffix;
+      const data = this.select.get(table.importId, name);
+      if (!(data instanceof Uint8Array)) continue;
+      const what = this.what(table, name);
+      return form.whole ? { values: int32s(data, table.rows, what), scale: form.scale } : float64Column(float64s(data, table.rows, what));
+    }
+    throw damaged(table.importId, `列 ${numberColumn(field)}（缺失）`, `column ${numberColumn(field)} (missing)`);
   }
 
   /** Category codes of each row, each checked to index the table's dictionary. */
-  categories(table: StoredFactTable, field: CategoryField): Int32Array {
-    return this.codes(table, categoryColumn(field), table.dictionaries[field].length);
+  categories(table: StoredFactTable, field: CategoryField): CategoryCodes {
+    const name = categoryColumn(field);
+    const bytes = this.bytes(table, name);
+    const what = this.what(table, name);
+    // Written as narrow as the dictionary allowed (1, 2 or 4 bytes a row); older bases hold 4.
+    const width = table.rows === 0 ? 4 : bytes.byteLength / table.rows;
+    const codes = width === 1 ? uint8s(bytes, table.rows, what) : width === 2 ? uint16s(bytes, table.rows, what) : int32s(bytes, table.rows, what);
+    return this.checked(table, name, table.dictionaries[field].length, codes);
   }
 
-  private codes(table: StoredFactTable, name: string, bound: number): Int32Array {
-    const codes = int32s(this.bytes(table, name), table.rows, this.what(table, name));
+  private checked<T extends CategoryCodes>(table: StoredFactTable, name: string, bound: number, codes: T): T {
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i] as number;
       if (!(code >= 0 && code < bound)) throw damaged(table.importId, `列 ${name}`, `column ${name}`);

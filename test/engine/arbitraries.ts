@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { FactTable } from '../../core/model/dataset.js';
+import type { CategoryCodes, FactTable } from '../../core/model/dataset.js';
 import { CATEGORY_FIELDS, SCOPE_FIELDS, UNKNOWN_CATEGORY, type CategoryField, type ScopeField } from '../../core/model/fields.js';
 import { monthKey, monthNumber } from '../../core/model/month.js';
 import { DRIVERS, parseScenario, type Driver, type Scenario, type ScenarioInput } from '../../core/model/scenario.js';
@@ -473,7 +473,7 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
  */
 export function relabelCategories(facts: FactTable, random: () => number): FactTable {
   const dictionaries = {} as Record<CategoryField, string[]>;
-  const categories = {} as Record<CategoryField, Int32Array>;
+  const categories = {} as Record<CategoryField, CategoryCodes>;
   for (const field of CATEGORY_FIELDS) {
     const dict = facts.dictionaries[field];
     const order = shuffled(

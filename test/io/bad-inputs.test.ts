@@ -16,6 +16,7 @@ import type { ExpectedFact, ExpectedProblem, Manifest, ManifestEntry } from '../
 import { MANIFEST_NAME, writeBadInputs } from '../../scripts/bad-inputs/write.js';
 import { REPO_ROOT, tempDir } from '../support/paths.js';
 import { plainInput } from '../support/plain-input.js';
+import { numberAt } from '../../core/model/number-column.js';
 
 const DIR = join(REPO_ROOT, 'test/fixtures/bad-inputs');
 const manifest = JSON.parse(readFileSync(join(DIR, MANIFEST_NAME), 'utf8')) as Manifest;
@@ -58,7 +59,7 @@ function factsOf(input: ModelInput, expected: readonly ExpectedFact[]): Expected
     for (let r = facts.monthStart[m] as number; r < (facts.monthStart[m + 1] ?? facts.customer.length); r++) {
       const want = expected[rows.length];
       const row: Record<string, unknown> = { id: facts.customerIds.at(facts.customer[r] as number), month: monthKey(facts.months[m] as number) };
-      if (want?.billed_revenue !== undefined) row.billed_revenue = facts.numbers.billed_revenue[r];
+      if (want?.billed_revenue !== undefined) row.billed_revenue = numberAt(facts.numbers.billed_revenue, r);
       if (want?.branch !== undefined) row.branch = facts.dictionaries.branch[facts.categories.branch[r] as number];
       if (want?.join !== undefined) row.join = facts.joinMonth[r] === -1 ? null : monthKey(facts.joinMonth[r] as number);
       rows.push(row as unknown as ExpectedFact);

@@ -8,6 +8,7 @@ import { formatProblem } from '../../core/io/validation-report.js';
 import { rowCount } from '../../core/model/dataset.js';
 import { monthNumber } from '../../core/model/month.js';
 import { MINI, tempDir } from '../support/paths.js';
+import { decodeNumbers } from '../../core/model/number-column.js';
 
 const USAGE_HEADER = ['customer_id', 'month', 'billed_revenue', 'plan'];
 
@@ -65,7 +66,7 @@ describe('readInputFiles', () => {
     writeFileSync(join(dir, 'notes.txt'), 'not read');
     const { facts, pools } = input(await readInputFiles([dir]));
     expect(facts.customerIds.at(0)).toBe('001');
-    expect(Array.from(facts.numbers.billed_revenue)).toEqual([1234.5]);
+    expect(Array.from(decodeNumbers(facts.numbers.billed_revenue))).toEqual([1234.5]);
     expect(facts.dictionaries.branch).toEqual(['郑州']);
     expect(Array.from(facts.joinMonth)).toEqual([monthNumber('2020-01')]);
     expect(pools).toEqual([{ pool: '网络成本', month: monthNumber('2026-01'), amountFen: 101, scope: { field: 'branch', value: '郑州' } }]);
@@ -166,7 +167,7 @@ describe('readInputTables', () => {
   it('lets an empty cell leave a field to the other table', () => {
     const plans = table('plans.csv', [['customer_id', 'month', 'plan', 'minutes'], ['001', '2026-01', '', '7']]);
     const { facts } = input(readInputTables([usage, plans]));
-    expect(Array.from(facts.numbers.minutes)).toEqual([7, 0]);
+    expect(Array.from(decodeNumbers(facts.numbers.minutes))).toEqual([7, 0]);
   });
 
   it('refuses the same key twice in one table unless asked to sum', () => {
@@ -174,7 +175,7 @@ describe('readInputTables', () => {
     const refused = readInputTables([doubled]);
     expect(problems(refused)).toMatchObject([{ code: 'row.duplicate_key', row: 4, column: 'customer_id', value: '001' }]);
     const summed = input(readInputTables([doubled], { sumDuplicateKeys: true }));
-    expect(Array.from(summed.facts.numbers.billed_revenue)).toEqual([7.5, 20]);
+    expect(Array.from(decodeNumbers(summed.facts.numbers.billed_revenue))).toEqual([7.5, 20]);
   });
 
   it('with sumDuplicateKeys refuses text that disagrees', () => {

@@ -12,7 +12,7 @@ const [db, folder, stopAt] = process.argv.slice(2);
 if (db === undefined || folder === undefined || (stopAt !== 'commit' && stopAt !== 'facts')) throw new Error('usage: kill-import-child.ts <db> <folder> <commit|facts>');
 
 function shouldStop(p: ImportProgress): boolean {
-  return stopAt === 'commit' ? p.stage === 'commit' : p.stage === 'facts' && p.done === Math.floor(p.total / 2);
+  return stopAt === 'commit' ? p.stage === 'commit' : p.stage === 'facts' && p.done === p.total - 1;
 }
 
 const store = openStore(db);

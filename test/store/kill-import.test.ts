@@ -1,6 +1,6 @@
 /**
  * THE KILL TEST: a process importing 300k customer-months is killed with SIGKILL inside the
- * transaction (halfway through the fact columns, or just before the commit). Reopened, the
+ * transaction (with all but the last fact column written, or just before the commit). Reopened, the
  * database passes PRAGMA integrity_check and holds exactly what it held before the import.
  */
 import { spawn } from 'node:child_process';

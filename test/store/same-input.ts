@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { FactTable, ModelInput } from '../../core/model/dataset.js';
 
-function typed(array: Float64Array | Int32Array): { type: string; values: number[] } {
+function typed(array: Float64Array | Int32Array | Uint16Array | Uint8Array): { type: string; values: number[] } {
   return { type: array.constructor.name, values: Array.from(array) };
 }
 
@@ -12,7 +12,7 @@ function plainFacts(facts: FactTable): Record<string, unknown> {
     monthStart: typed(facts.monthStart),
     customerIds: Array.from({ length: facts.customerIds.length }, (_, i) => facts.customerIds.at(i)),
     customer: typed(facts.customer),
-    numbers: Object.fromEntries(Object.entries(facts.numbers).map(([k, v]) => [k, typed(v)])),
+    numbers: Object.fromEntries(Object.entries(facts.numbers).map(([k, v]) => [k, { ...typed(v.values), scale: v.scale }])),
     categories: Object.fromEntries(Object.entries(facts.categories).map(([k, v]) => [k, typed(v)])),
     dictionaries: facts.dictionaries,
     joinMonth: typed(facts.joinMonth),

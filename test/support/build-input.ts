@@ -3,9 +3,10 @@
  * on the file readers. Small data only: it sorts and indexes with ordinary arrays.
  */
 import { CATEGORY_FIELDS, NUMERIC_FACT_FIELDS, UNKNOWN_CATEGORY, type CategoryField, type NumericFactField } from '../../core/model/fields.js';
-import type { CampaignParticipant, CostPool, FactTable, ModelInput, PoolScope } from '../../core/model/dataset.js';
+import { compactCodes, type CampaignParticipant, type CategoryCodes, type CostPool, type FactTable, type ModelInput, type PoolScope } from '../../core/model/dataset.js';
 import { PackedIds } from '../../core/model/id-list.js';
 import { monthNumber } from '../../core/model/month.js';
+import { compactNumbers, type NumberColumn } from '../../core/model/number-column.js';
 
 export interface FactRecord extends Partial<Record<NumericFactField, number>>, Partial<Record<CategoryField, string>> {
   readonly customer_id: string;
@@ -37,17 +38,19 @@ export function buildFactTable(records: readonly FactRecord[]): FactTable {
   const index = new Map(ids.map((id, i) => [id, i]));
   const rows = [...records].sort((a, b) => monthNumber(a.month) - monthNumber(b.month) || (index.get(a.customer_id) as number) - (index.get(b.customer_id) as number));
   const months = [...new Set(rows.map((r) => monthNumber(r.month)))];
-  const numbers = Object.fromEntries(NUMERIC_FACT_FIELDS.map((f) => [f, Float64Array.from(rows, (r) => r[f] ?? 0)])) as Record<NumericFactField, Float64Array>;
+  // Compacted as the importer does, so engine tests run on the columns the app loads.
+  const numbers = Object.fromEntries(NUMERIC_FACT_FIELDS.map((f) => [f, compactNumbers(Float64Array.from(rows, (r) => r[f] ?? 0))])) as Record<NumericFactField, NumberColumn>;
   const dictionaries = {} as Record<CategoryField, string[]>;
-  const categories = {} as Record<CategoryField, Int32Array>;
+  const categories = {} as Record<CategoryField, CategoryCodes>;
   for (const f of CATEGORY_FIELDS) {
     const dict: string[] = [];
-    categories[f] = Int32Array.from(rows, (r) => {
+    const codes = Int32Array.from(rows, (r) => {
       const value = r[f] ?? UNKNOWN_CATEGORY;
       let code = dict.indexOf(value);
       if (code < 0) code = dict.push(value) - 1;
       return code;
     });
+    categories[f] = compactCodes(codes, dict.length);
     dictionaries[f] = dict;
   }
   const monthStart = new Int32Array(months.length + 1);

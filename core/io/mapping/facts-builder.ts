@@ -8,7 +8,8 @@
  * Typed-array reads are cast with `as number` (noUncheckedIndexedAccess): every index is a
  * slot or customer this builder allocated, so it is always in range.
  */
-import type { FactTable, InputWarning } from '../../model/dataset.js';
+import { compactNumbers, float64Column } from '../../model/number-column.js';
+import { compactCodes, type CategoryCodes, type FactTable, type InputWarning } from '../../model/dataset.js';
 import {
   CATEGORY_FIELDS,
   NUMERIC_FACT_FIELDS,
@@ -277,7 +278,7 @@ export class FactsBuilder {
     const customer = rowSlots.map((slot) => finalCustomer[this.slotCustomer[slot] as number] as number);
     const numbers = new Map(
       [...this.numberColumns].map(([field, column]) => {
-        const values = Float64Array.from(rowSlots, (slot) => column.values[slot] as number);
+        const values = compactNumbers(Float64Array.from(rowSlots, (slot) => column.values[slot] as number));
         column.values = new Float64Array(0);
         return [field, values] as const;
       }),
@@ -291,8 +292,8 @@ export class FactsBuilder {
       monthStart,
       customerIds: PackedIds.fromSorted(byFinal.map(idOf)),
       customer,
-      numbers: recordOf(NUMERIC_FACT_FIELDS, (f) => numbers.get(f) ?? new Float64Array(0)),
-      categories: recordOf(CATEGORY_FIELDS, (f) => categories.get(f)?.codes ?? new Int32Array(0)),
+      numbers: recordOf(NUMERIC_FACT_FIELDS, (f) => numbers.get(f) ?? float64Column(new Float64Array(0))),
+      categories: recordOf(CATEGORY_FIELDS, (f) => categories.get(f)?.codes ?? new Uint8Array(0)),
       dictionaries: recordOf(CATEGORY_FIELDS, (f) => categories.get(f)?.dictionary ?? []),
       joinMonth,
     };
@@ -368,7 +369,7 @@ export class FactsBuilder {
 }
 
 /** Final codes per row, into a dictionary of the values used, sorted; absent → (未知). Releases the column. */
-function sortedCategory(rowSlots: Int32Array, column: CategoryColumn): { codes: Int32Array; dictionary: string[] } {
+function sortedCategory(rowSlots: Int32Array, column: CategoryColumn): { codes: CategoryCodes; dictionary: string[] } {
   const used = new Set<string>();
   for (const slot of rowSlots) {
     const code = column.codes[slot] as number;
@@ -383,7 +384,7 @@ function sortedCategory(rowSlots: Int32Array, column: CategoryColumn): { codes: 
     return code < 0 ? unknownCode : (remap[code] as number);
   });
   column.codes = new Int32Array(0);
-  return { codes, dictionary };
+  return { codes: compactCodes(codes, dictionary.length), dictionary };
 }
 
 /** Every value field has a column from the constructor on; a miss is a programming error. */

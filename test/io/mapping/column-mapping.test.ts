@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { columnMapping, columnMappingSchema, headerSignature } from '../../../core/model/column-mapping.js';
 import { readInputFiles } from '../../../core/io/read-inputs.js';
 import { tempDir } from '../../support/paths.js';
+import { decodeNumbers } from '../../../core/model/number-column.js';
 
 const HEADERS = ['Cust No', 'Billing Period', 'Amount Billed', 'Remarks'];
 
@@ -35,7 +36,7 @@ describe('column mapping templates', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.input.facts.customerIds.length).toBe(2);
-    expect(Array.from(r.input.facts.numbers.billed_revenue)).toEqual([12.5, 30]);
+    expect(Array.from(decodeNumbers(r.input.facts.numbers.billed_revenue))).toEqual([12.5, 30]);
     expect(r.report.problems.filter((p) => p.severity === 'warning')).toEqual([]);
     const file = r.report.files[0];
     expect(file?.mappedByTemplate).toBe(true);

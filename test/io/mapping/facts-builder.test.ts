@@ -3,6 +3,7 @@ import { FactsBuilder, type FactsTableInfo } from '../../../core/io/mapping/fact
 import type { FactTable } from '../../../core/model/dataset.js';
 import type { Problem } from '../../../core/model/messages.js';
 import { monthNumber } from '../../../core/model/month.js';
+import { decodeNumbers } from '../../../core/model/number-column.js';
 
 const JAN = monthNumber('2026-01');
 const FEB = monthNumber('2026-02');
@@ -46,8 +47,8 @@ describe('FactsBuilder', () => {
     expect(Array.from(facts.months)).toEqual([JAN, FEB]);
     expect(Array.from(facts.monthStart)).toEqual([0, 3, 6]);
     expect(Array.from(facts.customer)).toEqual([1, 2, 3, 0, 1, 3]);
-    expect(Array.from(facts.numbers.billed_revenue)).toEqual([1, 2, 5, 4, 6, 3]);
-    expect(Array.from(facts.numbers.minutes)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(Array.from(decodeNumbers(facts.numbers.billed_revenue))).toEqual([1, 2, 5, 4, 6, 3]);
+    expect(Array.from(decodeNumbers(facts.numbers.minutes))).toEqual([0, 0, 0, 0, 0, 0]);
     expect(facts.dictionaries.plan).toEqual(['(未知)', 'X', 'Y']);
     expect(Array.from(facts.categories.plan)).toEqual([1, 0, 2, 1, 0, 2]);
     expect(facts.dictionaries.branch).toEqual(['(未知)']);
@@ -62,8 +63,8 @@ describe('FactsBuilder', () => {
     b.setNumber(slotOf(b.openRow(s, '001', JAN, 2)), b.numberColumn('settlement_income'), 5);
     b.setNumber(slotOf(b.openRow(u, '001', JAN, 2)), b.numberColumn('billed_revenue'), 100);
     const { facts } = b.build();
-    expect(Array.from(facts.numbers.settlement_income)).toEqual([5]);
-    expect(Array.from(facts.numbers.billed_revenue)).toEqual([100]);
+    expect(Array.from(decodeNumbers(facts.numbers.settlement_income))).toEqual([5]);
+    expect(Array.from(decodeNumbers(facts.numbers.billed_revenue))).toEqual([100]);
   });
 
   it('refuses a field supplied for the same key by two tables, naming the other table', () => {
@@ -113,7 +114,7 @@ describe('FactsBuilder', () => {
     expect(b.setCategory(second, plan, 'Y')?.en).toBe('when summing rows with the same key, plan must agree (an earlier row has "X")');
     expect(b.setJoinMonth(second, monthNumber('2021-03'))?.en).toContain('"2020-01"');
     const { facts } = b.build();
-    expect(Array.from(facts.numbers.billed_revenue)).toEqual([12.5]);
+    expect(Array.from(decodeNumbers(facts.numbers.billed_revenue))).toEqual([12.5]);
   });
 
   it('drops rows of customer-months without usage and warns once with their count', () => {

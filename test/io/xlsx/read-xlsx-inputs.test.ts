@@ -12,6 +12,7 @@ import { MINI, tempDir } from '../../support/paths.js';
 import { readWorkbook } from './support/read-workbook.js';
 import { row, STYLE, writeWorkbook } from './support/workbook-builder.js';
 import { plainInput } from '../../support/plain-input.js';
+import { decodeNumbers } from '../../../core/model/number-column.js';
 
 const dir = tempDir('xlsx-inputs');
 const MINI_FILES = ['usage', 'settlement', 'individual_costs', 'credit', 'cost_pools', 'campaigns'];
@@ -103,7 +104,7 @@ describe('readInputFiles with workbooks', () => {
     writeFileSync(join(folder, '~$a.xlsm'), Buffer.from([1, 2, 3]));
     const result = await readInputFiles([folder]);
     const { facts } = input(result);
-    expect(Array.from(facts.numbers.minutes)).toEqual([7]);
+    expect(Array.from(decodeNumbers(facts.numbers.minutes))).toEqual([7]);
     expect(result.report.problems.map((p) => [p.severity, p.code, p.sheet])).toEqual([
       ['warning', 'xlsx.macros_ignored', undefined],
       ['warning', 'xlsx.hidden_sheet', 'old'],
