@@ -6,19 +6,26 @@ import { GROUPINGS } from '../../core/engine/aggregates.js';
 import { readInputFiles } from '../../core/io/read-inputs.js';
 import { loadScenarioFile } from '../../core/cli/load-scenario.js';
 import type { ResultTable } from '../../core/sql/build-model-sql.js';
-import { runModelInDuckDb, type DuckDbModelResult, type SqlRow } from '../../core/sql/run-duckdb.js';
+import { buildModelSql } from '../../core/sql/build-model-sql.js';
+import { DuckDbModelSession, readResultTable, runModelInDuckDb, type DuckDbModelResult, type SqlRow } from '../../core/sql/run-duckdb.js';
+import type { ModelInput } from '../../core/model/dataset.js';
+import type { Scenario } from '../../core/model/scenario.js';
 import { MINI } from '../support/paths.js';
 import { compareRows, readCsvRows } from './compare-rows.js';
 
 const expected = (file: string) => readCsvRows(join(MINI, 'expected', file));
 let result: DuckDbModelResult;
+let input: ModelInput;
+let scenario: Scenario;
 const table = (name: ResultTable): SqlRow[] => result.tables[name] ?? [];
 
 beforeAll(async () => {
   const files = ['usage.csv', 'settlement.csv', 'individual_costs.csv', 'credit.csv', 'cost_pools.csv'].map((f) => join(MINI, f));
   const read = await readInputFiles(files);
   if (!read.ok) throw new Error('the worked example must read without errors');
-  result = await runModelInDuckDb(read.input, await loadScenarioFile(join(MINI, 'scenario_mini.json')));
+  input = read.input;
+  scenario = await loadScenarioFile(join(MINI, 'scenario_mini.json'));
+  result = await runModelInDuckDb(input, scenario);
 });
 
 describe('DuckDB SQL on the worked example (shared/examples/mini)', () => {
@@ -47,5 +54,15 @@ describe('DuckDB SQL on the worked example (shared/examples/mini)', () => {
     const json = JSON.parse(readFileSync(join(MINI, 'expected', 'breakpoints.json'), 'utf8')) as { breakpoints: [number, number][] };
     const want = json.breakpoints.map(([profit, score], point) => ({ point: String(point), profit: String(profit), score: String(score) }));
     expect(compareRows(table('cv_breakpoints'), want, ['point'])).toEqual([]);
+  });
+
+  it('the script `cvalue sql --dialect duckdb` writes runs as one text and gives the same customers', async () => {
+    const session = await DuckDbModelSession.open(input);
+    try {
+      await session.connection.run(buildModelSql(scenario, 'duckdb').script);
+      expect(compareRows(await readResultTable(session.connection, 'cv_customers'), expected('customers.csv'), ['customer_id'])).toEqual([]);
+    } finally {
+      session.close();
+    }
   });
 });
