@@ -1,8 +1,10 @@
 /** export:report — the value workbook of a live run (and of a comparison's second run). */
 import { stat } from 'node:fs/promises';
 import { summaryJson } from '../io/run-files/run-file-rows.js';
-import { exportValueReport } from '../io/value-report/export-value-report.js';
+import { exportValueReport, MIN_TREND_MONTHS } from '../io/value-report/export-value-report.js';
 import type { ModelResult } from '../engine/run-model.js';
+import type { Trend } from '../engine/trend/trend.js';
+import { trendMonths } from '../engine/trend/trend-months.js';
 import { APP_VERSION } from '../store/app-version.js';
 import { listImports } from '../store/imports-catalog.js';
 import type { Store } from '../store/open-store.js';
@@ -10,8 +12,10 @@ import { recordRun } from '../store/runs.js';
 import { findScenario } from '../store/scenarios.js';
 import { runSummarySchema } from '../store/stored-json.js';
 import { monthKey } from '../model/month.js';
+import type { Job } from './jobs.js';
 import { resolveTarget } from './output-target.js';
-import type { Handler } from './service-context.js';
+import type { Handler, ServiceContext } from './service-context.js';
+import { cachedTrend } from './trend-handlers.js';
 
 /** A report leaves the app, so its run goes into the knowledge base's history (what-if runs do not). */
 function recordExportedRun(store: Store, result: ModelResult): void {
@@ -25,6 +29,17 @@ function recordExportedRun(store: Store, result: ModelResult): void {
   });
 }
 
+/**
+ * The run's trend for 趋势/预警: the 趋势 screen's cached one when it has been opened for this
+ * data and scenario, else computed now (and cached for the screens). None with fewer than two
+ * months, or when the run's data is no longer the loaded data (its trend would be another's).
+ */
+async function reportTrend(ctx: ServiceContext, result: ModelResult, job: Job): Promise<Trend | undefined> {
+  if (result.input !== ctx.model.input()) return undefined;
+  if (trendMonths(result.input, result.scenario).length < MIN_TREND_MONTHS) return undefined;
+  return (await cachedTrend(ctx.model, result.scenario, { kb: ctx.store, job })).trend;
+}
+
 export const exportReport: Handler<'export:report'> = (input, ctx) =>
   ctx.jobs.run(input.jobId, 'export:report', ctx.emit, async (job) => {
     const path = await resolveTarget(ctx.options, input.target);
@@ -34,10 +49,13 @@ export const exportReport: Handler<'export:report'> = (input, ctx) =>
     const releases = [ctx.model.pin(run), ...(other === undefined ? [] : [ctx.model.pin(other)])];
     try {
       job.throwIfCancelled();
+      const trend = await reportTrend(ctx, run.result, job);
+      job.throwIfCancelled();
       const sheets = await exportValueReport(
         path,
         {
           result: run.result,
+          ...(trend === undefined ? {} : { trend }),
           ...(other === undefined ? {} : { compareWith: other.result }),
           preset: input.preset,
           lang: input.lang,
