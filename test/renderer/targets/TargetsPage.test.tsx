@@ -21,6 +21,16 @@ const BUILT: TargetBuildView = {
   preview: [{ customerId: '001', branch: '郑州', channel: '营业厅', plan: 'P1', segment: '个人', tier: 'A', value: 88, avgProfit: 50, avgBilledRevenue: 80, tenureMonths: 24 }],
 };
 
+/** The page on the mini run with `client` as its service. */
+function bindClient(client: ReturnType<typeof fakeClient>): void {
+  useRunStore.setState({ run: miniRun });
+  render(
+    <ServiceProvider client={client}>
+      <TargetsPage />
+    </ServiceProvider>,
+  );
+}
+
 describe('TargetsPage', () => {
   beforeEach(() => {
     useRunStore.getState().reset();
@@ -65,9 +75,36 @@ describe('TargetsPage', () => {
       </ServiceProvider>,
     );
     fireEvent.click(screen.getByTestId('targets-export-csv'));
-    await waitFor(() => expect(screen.getByTestId('targets-export-done').textContent).toContain('/downloads/营销目标名单.csv'));
+    // The web shell's page names the file it offers, not a folder on the server.
+    await waitFor(() => expect(screen.getByTestId('targets-export-done').textContent).toBe('已导出 7 位客户：营销目标名单.csv下载'));
     expect(client.callsOf('targets:export')[0]).toMatchObject({ runId: miniRun.runId, format: 'csv', target: '营销目标名单.csv' });
-    fireEvent.click(screen.getByText('下载'));
+    fireEvent.click(screen.getByTestId('targets-download'));
     await waitFor(() => expect(delivered).toEqual(['/downloads/营销目标名单.csv']));
+  });
+
+  it('offers every tier of the scenario, the lowest one included', () => {
+    bindClient(fakeClient({ 'targets:build': () => BUILT, 'targets:list': () => [] }));
+    const options = Array.from((screen.getByTestId('targets-tiers') as HTMLSelectElement).options, (o) => o.value);
+    expect(options).toEqual([...miniRun.scenario.tiers.map(([name]) => name), miniRun.scenario.lowest_tier]);
+  });
+
+  it('marks the figures busy from a change until the build for it answers', async () => {
+    let answer: (view: TargetBuildView) => void = () => undefined;
+    const client = fakeClient({ 'targets:build': () => new Promise<TargetBuildView>((resolve) => (answer = resolve)), 'targets:list': () => [] });
+    bindClient(client);
+    const summary = screen.getByTestId('targets-summary');
+    expect(summary.getAttribute('aria-busy')).toBe('true');
+    await waitFor(() => expect(client.callsOf('targets:build')).toHaveLength(1));
+    act(() => answer(BUILT));
+    await waitFor(() => expect(summary.getAttribute('aria-busy')).toBe('false'));
+    expect(screen.getByTestId('targets-size').textContent).toBe('7');
+
+    // A change makes the shown figures stale at once, before the debounced build is even sent.
+    act(() => fireEvent.click(screen.getByTestId('targets-exclude-negative')));
+    expect(summary.getAttribute('aria-busy')).toBe('true');
+    await waitFor(() => expect(client.callsOf('targets:build')).toHaveLength(2));
+    act(() => answer({ ...BUILT, size: 5 }));
+    await waitFor(() => expect(summary.getAttribute('aria-busy')).toBe('false'));
+    expect(screen.getByTestId('targets-size').textContent).toBe('5');
   });
 });

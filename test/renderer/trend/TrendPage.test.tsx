@@ -57,4 +57,18 @@ describe('TrendPage', () => {
     await userEvent.selectOptions(screen.getByTestId('trend-month'), '0');
     await waitFor(() => expect(rows()[1]).toContain('（该月无客户）'));
   });
+
+  it('lists each month’s figures and tier counts, which the charts only draw', async () => {
+    bindServiceClient(fakeClient({ 'trend:get': () => ({ ok: true, trend: TREND, customer: null }) }));
+    render(<TrendPage />);
+    const table = await screen.findByTestId('trend-kpi-table');
+    const cells = (row: HTMLElement) => Array.from(row.querySelectorAll('th, td'), (c) => c.textContent ?? '');
+    const [header, ...body] = within(table).getAllByRole('row');
+    if (header === undefined) throw new Error('no header row');
+    expect(cells(header)).toEqual(['月份', '客户数', '负值客户数', '亏损额', '总利润', 'A', 'B']);
+    expect(body.map(cells)).toEqual([
+      ['2026-05', '10', '1', '-¥10.00', '¥500.00', '6', '4'],
+      ['2026-06', '10', '3', '-¥30.00', '¥500.00', '6', '4'],
+    ]);
+  });
 });

@@ -60,6 +60,31 @@ describe('WarningsPage', () => {
     expect(screen.getByTestId('warnings-rule-value_drop').textContent).toBe('价值下滑 (0)');
   });
 
+  it('shows each rule’s figures in their unit and its detail in words', async () => {
+    const rows: WarningView[] = [
+      { month: '2026-05', rule: 'negative_turn', subjectKind: 'customer', subject: 'C001', before: 12.5, after: -3, detail: null, branch: '城东' },
+      { month: '2026-05', rule: 'share_rise', subjectKind: 'branch', subject: '城东', before: 0.1, after: 0.15, detail: '+5.00pp', branch: '城东' },
+      { month: '2026-06', rule: 'credit_arrears', subjectKind: 'customer', subject: 'C003', before: 45, after: 30.5, detail: 'arrears=120.5', branch: '城西' },
+      { month: '2026-06', rule: 'plan_flags', subjectKind: 'plan', subject: 'P9', before: null, after: -80, detail: '结算倒挂', branch: null },
+      { month: '2026-06', rule: 'value_drop', subjectKind: 'customer', subject: 'C002', before: 80, after: 55.25, detail: 'A→C', branch: '城西' },
+    ];
+    const counts = { negative_turn: 1, value_drop: 1, credit_arrears: 1, share_rise: 1, plan_flags: 1 };
+    bindServiceClient(fakeClient({ 'warnings:list': () => ({ ok: true, page: { total: rows.length, offset: 0, rows, counts, branches: ['城东', '城西'] } }) }));
+    render(<WarningsPage />);
+    await waitFor(() => expect(shownSubjects()).toHaveLength(5));
+    const shown = within(screen.getByTestId('warnings-table'))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => Array.from(row.querySelectorAll('th, td'), (c) => c.textContent ?? '').slice(5));
+    expect(shown).toEqual([
+      ['¥12.50', '-¥3.00', ''],
+      ['10.00%', '15.00%', '上升 5.00 个百分点'],
+      ['45.00', '30.50', '欠费 ¥120.50'],
+      ['—', '-¥80.00', '结算倒挂'],
+      ['80.00', '55.25', 'A→C'],
+    ]);
+  });
+
   it('writes the CSV with labels and escapes', () => {
     const csv = warningsCsv([{ ...ROWS[1], detail: '=A1, "x"' } as WarningView], { column: (c) => c, rule: (r) => r, subjectKind: (k) => k });
     expect(csv).toBe('\uFEFFmonth,rule,subjectKind,subject,branch,before,after,detail\r\n2026-05,value_drop,customer,C002,城西,80,55,"\'=A1, ""x"""\r\n');

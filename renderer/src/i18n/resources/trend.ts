@@ -11,10 +11,12 @@ export const zh = {
   tierChartLabel: '逐月各价值分层客户数',
   series: { negativeCount: '负值客户数', loss: '亏损额（元）', totalProfit: '总利润（元）' },
   axes: { count: '客户数', yuan: '元' },
+  kpiTitle: '逐月指标',
+  groupTitle: '分组明细',
   groupBy: '分组',
   month: '月份',
   groupings: { plan: '资费', branch: '分公司', channel: '渠道' },
-  columns: { group: '分组', customers: '客户数', negativeCount: '负值客户数', negativeShare: '负值占比', loss: '亏损额' },
+  columns: { group: '分组', customers: '客户数', negativeCount: '负值客户数', negativeShare: '负值占比', loss: '亏损额', totalProfit: '总利润' },
   absent: '（该月无客户）',
 };
 
@@ -28,9 +30,11 @@ export const en: Translation<typeof zh> = {
   tierChartLabel: 'Customers per value tier by month',
   series: { negativeCount: 'Negative customers', loss: 'Loss (yuan)', totalProfit: 'Total profit (yuan)' },
   axes: { count: 'Customers', yuan: 'Yuan' },
+  kpiTitle: 'Figures by month',
+  groupTitle: 'By group',
   groupBy: 'Group by',
   month: 'Month',
   groupings: { plan: 'Plan', branch: 'Branch', channel: 'Channel' },
-  columns: { group: 'Group', customers: 'Customers', negativeCount: 'Negative', negativeShare: 'Negative share', loss: 'Loss' },
+  columns: { group: 'Group', customers: 'Customers', negativeCount: 'Negative', negativeShare: 'Negative share', loss: 'Loss', totalProfit: 'Total profit' },
   absent: '(no customers that month)',
 };

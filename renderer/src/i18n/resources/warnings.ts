@@ -21,6 +21,7 @@ export const zh = {
   },
   subjectKinds: { customer: '客户', branch: '分公司', channel: '渠道', plan: '资费' },
   columns: { month: '月份', rule: '规则', subjectKind: '对象类型', subject: '对象', branch: '分公司', before: '上月', after: '本月', detail: '说明' },
+  details: { arrears: '欠费 {{amount}}', sharePoints: '上升 {{points}} 个百分点', lossMakingPlan: '亏损资费', settlementInverted: '结算倒挂' },
 };
 
 export const en: Translation<typeof zh> = {
@@ -43,4 +44,5 @@ export const en: Translation<typeof zh> = {
   },
   subjectKinds: { customer: 'Customer', branch: 'Branch', channel: 'Channel', plan: 'Plan' },
   columns: { month: 'Month', rule: 'Rule', subjectKind: 'Subject kind', subject: 'Subject', branch: 'Branch', before: 'Before', after: 'After', detail: 'Detail' },
+  details: { arrears: 'Arrears {{amount}}', sharePoints: 'Up {{points}} percentage points', lossMakingPlan: 'Loss-making plan', settlementInverted: 'Settlement inverted' },
 };

@@ -13,11 +13,15 @@ export function ChoiceSelect({
   readonly testId: string;
 }) {
   return (
-    <label className="targets-field">
-      <span>{label}</span>
+    <label className="field targets-field">
+      <span className="field__label">
+        {label}
+        {selected.length > 0 && <span className="targets-field__count"> ({selected.length})</span>}
+      </span>
       <select
         multiple
-        size={Math.min(5, Math.max(2, choices.length))}
+        className="select targets-multi"
+        size={Math.min(6, Math.max(3, choices.length))}
         value={[...selected]}
         data-testid={testId}
         onChange={(e) => onChange(Array.from(e.currentTarget.selectedOptions, (o) => o.value))}

@@ -29,11 +29,13 @@ export function RangeInputs({
     onChange(next.min === undefined && next.max === undefined ? undefined : next);
   };
   return (
-    <fieldset className="targets-field">
-      <legend>{label}</legend>
-      <input type="number" aria-label={`${label} ${minLabel}`} placeholder={minLabel} data-testid={`${testId}-min`} value={range?.min ?? ''} onChange={(e) => set('min', e.currentTarget.value)} />
-      <span> – </span>
-      <input type="number" aria-label={`${label} ${maxLabel}`} placeholder={maxLabel} data-testid={`${testId}-max`} value={range?.max ?? ''} onChange={(e) => set('max', e.currentTarget.value)} />
+    <fieldset className="field targets-field targets-range">
+      <legend className="field__label">{label}</legend>
+      <div className="targets-range__inputs">
+        <input type="number" className="input input--num" aria-label={`${label} ${minLabel}`} placeholder={minLabel} data-testid={`${testId}-min`} value={range?.min ?? ''} onChange={(e) => set('min', e.currentTarget.value)} />
+        <span aria-hidden="true">–</span>
+        <input type="number" className="input input--num" aria-label={`${label} ${maxLabel}`} placeholder={maxLabel} data-testid={`${testId}-max`} value={range?.max ?? ''} onChange={(e) => set('max', e.currentTarget.value)} />
+      </div>
     </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-/** The trend's plan, branch or channel rows for one month. */
+/** The trend's plan, branch or channel rows for one month, with the month and grouping pickers. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrendView } from '../../../../core/service/contract';
@@ -7,22 +7,34 @@ import { formatCount, formatShare, formatYuan } from '../results/finance-format'
 const GROUPINGS = ['plan', 'branch', 'channel'] as const;
 type Grouping = (typeof GROUPINGS)[number];
 
-export function TrendGroupTable({ trend, monthIndex }: { trend: TrendView; monthIndex: number }) {
+export function TrendGroupTable({ trend, monthIndex, onMonthIndex }: { trend: TrendView; monthIndex: number; onMonthIndex: (index: number) => void }) {
   const { t } = useTranslation('trend');
   const [grouping, setGrouping] = useState<Grouping>('branch');
   return (
     <>
-      <label>
-        {t('groupBy')}{' '}
-        <select value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)} data-testid="trend-grouping">
-          {GROUPINGS.map((g) => (
-            <option key={g} value={g}>
-              {t(`groupings.${g}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="table-wrap">
+      <div className="toolbar trend-pickers">
+        <label className="field">
+          <span className="field__label">{t('month')}</span>
+          <select className="select" value={monthIndex} onChange={(e) => onMonthIndex(Number(e.target.value))} data-testid="trend-month">
+            {trend.months.map((m, i) => (
+              <option key={m.month} value={i}>
+                {m.month}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('groupBy')}</span>
+          <select className="select" value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)} data-testid="trend-grouping">
+            {GROUPINGS.map((g) => (
+              <option key={g} value={g}>
+                {t(`groupings.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="table-wrap trend-group-wrap">
         <table className="table report-table" data-testid="trend-table">
           <thead>
             <tr>

@@ -5,10 +5,13 @@ import { inLang, useLang } from '../../i18n';
 import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
 import { EChart } from '../../components/charts/EChart';
+import { tierLabel } from '../../components/charts/tier-label';
 import { useTrendStore } from '../../stores/trend-store';
 import { useScenarioStore } from '../../stores/scenario-store';
 import '../results/results.css';
+import './trend.css';
 import { TrendGroupTable } from './TrendGroupTable';
+import { TrendKpiTable } from './TrendKpiTable';
 import { tierStackOption, trendLinesOption } from './trend-chart-options';
 
 export function TrendPage() {
@@ -30,10 +33,12 @@ export function TrendPage() {
   const months = trend?.months ?? [];
   const shown = monthIndex !== null && monthIndex < months.length ? monthIndex : months.length - 1;
   return (
-    <div className="page trend-page" data-testid="trend-page">
-      <div>
-        <h2 className="page__title">{t('title')}</h2>
-        <p className="page__intro">{t('intro', { count: check.ok ? check.scenario.trend_months : 6 })}</p>
+    <div className="page trend-page" data-testid="trend-page" aria-busy={loading}>
+      <div className="trend-head">
+        <div>
+          <h2 className="page__title">{t('title')}</h2>
+          <p className="page__intro">{t('intro', { count: check.ok ? check.scenario.trend_months : 6 })}</p>
+        </div>
         <button type="button" className="btn btn--primary" onClick={() => void loadTrend()} disabled={loading} data-testid="trend-load">
           {loading ? t('loading') : t('load')}
         </button>
@@ -52,28 +57,24 @@ export function TrendPage() {
         <p className="muted">{t('empty')}</p>
       ) : (
         <>
-          <Card>
-            <EChart
-              testId="trend-chart"
-              label={t('chartLabel')}
-              option={trendLinesOption(trend, { negativeCount: t('series.negativeCount'), loss: t('series.loss'), totalProfit: t('series.totalProfit'), count: t('axes.count'), yuan: t('axes.yuan') })}
-            />
+          <div className="trend-charts">
+            <Card title={t('chartLabel')}>
+              <EChart
+                testId="trend-chart"
+                label={t('chartLabel')}
+                option={trendLinesOption(trend, { negativeCount: t('series.negativeCount'), loss: t('series.loss'), totalProfit: t('series.totalProfit'), count: t('axes.count'), yuan: t('axes.yuan') })}
+                height={320}
+              />
+            </Card>
+            <Card title={t('tierChartLabel')}>
+              <EChart testId="trend-tier-chart" label={t('tierChartLabel')} option={tierStackOption(trend, t('axes.count'), (tier) => tierLabel(tier, lang))} height={320} />
+            </Card>
+          </div>
+          <Card title={t('kpiTitle')}>
+            <TrendKpiTable trend={trend} />
           </Card>
-          <Card>
-            <EChart testId="trend-tier-chart" label={t('tierChartLabel')} option={tierStackOption(trend, t('axes.count'))} height={300} />
-          </Card>
-          <Card>
-            <label>
-              {t('month')}{' '}
-              <select value={shown} onChange={(e) => setMonthIndex(Number(e.target.value))} data-testid="trend-month">
-                {months.map((m, i) => (
-                  <option key={m.month} value={i}>
-                    {m.month}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <TrendGroupTable trend={trend} monthIndex={shown} />
+          <Card title={t('groupTitle')}>
+            <TrendGroupTable trend={trend} monthIndex={shown} onMonthIndex={setMonthIndex} />
           </Card>
         </>
       )}

@@ -16,7 +16,8 @@ export function trendLinesOption(trend: TrendView, labels: TrendChartLabels): EC
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 64, right: 88, top: 40, bottom: 32 },
+    // The axis names sit above the grid; below the legend's row, so a long legend (English) cannot run into them.
+    grid: { left: 64, right: 88, top: 64, bottom: 32 },
     xAxis: { type: 'category', data: months },
     yAxis: [
       { type: 'value', name: labels.count },
@@ -30,15 +31,18 @@ export function trendLinesOption(trend: TrendView, labels: TrendChartLabels): EC
   };
 }
 
-/** One stacked bar per tier (the scenario's tiers, then the no-value and ineligible groups). */
-export function tierStackOption(trend: TrendView, countLabel: string): EChartsOption {
+/**
+ * One stacked bar per tier (the scenario's tiers, then the no-value and ineligible groups);
+ * `tierLabel` names the latter two in the screen's language.
+ */
+export function tierStackOption(trend: TrendView, countLabel: string, tierLabel: (tier: string) => string = (tier) => tier): EChartsOption {
   const tiers = [...new Set(trend.months.flatMap((m) => m.kpis.tiers.map((t) => t.tier)))];
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 64, right: 24, top: 40, bottom: 32 },
+    grid: { left: 64, right: 24, top: 64, bottom: 32 },
     xAxis: { type: 'category', data: trend.months.map((m) => m.month) },
     yAxis: { type: 'value', name: countLabel },
-    series: tiers.map((tier) => ({ type: 'bar', stack: 'tiers', name: tier, data: trend.months.map((m) => m.kpis.tiers.find((t) => t.tier === tier)?.customers ?? 0) })),
+    series: tiers.map((tier) => ({ type: 'bar', stack: 'tiers', name: tierLabel(tier), data: trend.months.map((m) => m.kpis.tiers.find((t) => t.tier === tier)?.customers ?? 0) })),
   };
 }
