@@ -65,4 +65,9 @@ describe('DuckDB SQL on the worked example (shared/examples/mini)', () => {
       session.close();
     }
   });
+
+  it('a scenario without a month evaluates the latest month with usage data (2026-03 here)', async () => {
+    const latest = await runModelInDuckDb(input, { ...scenario, month: null });
+    expect(compareRows(latest.tables.cv_customers ?? [], expected('customers.csv'), ['customer_id'])).toEqual([]);
+  });
 });
