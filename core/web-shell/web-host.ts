@@ -17,7 +17,7 @@ export interface LaunchFolders {
 }
 
 const INPUT_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['datasets:preview', 'datasets:validate', 'datasets:import', 'datasets:exportReport']);
-const EXPORT_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['export:report', 'datasets:exportReport']);
+const EXPORT_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['export:report', 'datasets:exportReport', 'targets:export']);
 
 /** Just the field this wrapper looks at; the host checks the whole argument against the channel's schema. */
 const withPaths = z.looseObject({ paths: z.array(z.string()) });

@@ -43,6 +43,13 @@ export function createFakeHost(folders: { readonly downloadsDir: string }): Fake
           await writeFile(target, `report ${String(arg.runId)}`);
           return answer({ path: target, sheets: ['说明'], bytes: 10 });
         }
+        case 'targets:export': {
+          const name = String(arg.target);
+          if (basename(name) !== name) return refused('service.bad_target');
+          const target = join(folders.downloadsDir, name);
+          await writeFile(target, 'customer_id\n001\n');
+          return answer({ path: target, rows: 1 });
+        }
         default:
           return refused('service.not_in_fake');
       }

@@ -238,6 +238,15 @@ describe('exports and downloads', () => {
     expect(await file.text()).toBe('report r1');
   });
 
+  it('answers a target list export with the name in the downloads folder, as the page downloads it by that name', async () => {
+    const res = await callApi('targets:export', { jobId: 'j', runId: 'r1', filter: {}, format: 'csv', target: '营销目标名单.csv' });
+    const answer = (await res.json()) as { ok: boolean; value: { path: string } };
+    expect(answer).toMatchObject({ ok: true, value: { path: '营销目标名单.csv', rows: 1 } });
+    const file = await fetch(`${shell.origin}/api/download?${new URLSearchParams({ token, name: answer.value.path })}`);
+    expect(file.status).toBe(200);
+    expect(await file.text()).toBe('customer_id\n001\n');
+  });
+
   it('serves nothing but plain names of the downloads folder', async () => {
     writeFileSync(join(shell.folders.uploadsDir, 'inside-uploads.csv'), 'x');
     for (const name of ['../uploads/inside-uploads.csv', '..', '', 'missing.xlsx']) {
