@@ -61,7 +61,12 @@ export default tseslint.config(
     files: ['core/sql/**/*.ts'],
     ignores: ['core/sql/run-duckdb.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [...NODE_AND_IO, { group: ['@duckdb/*'], message: 'Only core/sql/run-duckdb.ts loads DuckDB.' }, { group: ['**/io/**', '**/store/**', '**/service/**', '**/cli/**', '**/sample/**'], message: 'core/sql imports only core/model and core/engine.' }] }],
+      'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: [
+        { group: ['node:*'], message: 'core/sql builds SQL text: no Node modules (only run-duckdb.ts does I/O).' },
+        { group: ['electron', 'exceljs', 'better-sqlite3', 'react', 'react-dom', 'zustand', 'echarts'], message: 'core/sql builds SQL text: no I/O or UI libraries.' },
+        { group: ['@duckdb/*'], message: 'Only core/sql/run-duckdb.ts loads DuckDB.' },
+        { group: ['**/io/**', '**/store/**', '**/service/**', '**/cli/**', '**/sample/**'], message: 'core/sql imports only core/model and core/engine.' },
+      ] }],
     },
   },
   {
