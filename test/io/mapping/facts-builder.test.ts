@@ -56,6 +56,22 @@ describe('FactsBuilder', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('keeps every value exactly while a column turns from fen to doubles part-way, and sums as doubles', () => {
+    const b = new FactsBuilder({ sumDuplicateKeys: true });
+    const t = b.addTable(usage);
+    const billed = b.numberColumn('billed_revenue');
+    const customerIds = Array.from({ length: 3000 }, (_, i) => String(100000 + i));
+    // Two decimals for the first 2,000 customers (held as fen), then a third decimal widens the column.
+    customerIds.forEach((id, i) => b.setNumber(slotOf(b.openRow(t, id, JAN, i + 2)), billed, i < 2000 ? i / 100 + 0.07 : i + 0.125));
+    // A repeated key adds in doubles: 0.1 + 0.2 is not 0.3, and the builder keeps the sum the engine would.
+    b.setNumber(slotOf(b.openRow(t, '099999', JAN, 9000)), billed, 0.1);
+    b.setNumber(slotOf(b.openRow(t, '099999', JAN, 9001)), billed, 0.2);
+    const { facts } = b.build();
+    const values = decodeNumbers(facts.numbers.billed_revenue);
+    expect(values[0]).toBe(0.1 + 0.2);
+    customerIds.forEach((_, i) => expect(values[i + 1]).toBe(i < 2000 ? i / 100 + 0.07 : i + 0.125));
+  });
+
   it('merges different fields of one key from two tables', () => {
     const b = new FactsBuilder({ sumDuplicateKeys: false });
     const s = b.addTable(settlement);
