@@ -26,7 +26,8 @@ const dir = tempDir('trend-cache');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let parts: string[];
-const scenario: Scenario = scenarioSchema.parse({ name: 'cache', trend_months: 4 });
+// A one-month window, so every loaded month is a full-window trend month.
+const scenario: Scenario = scenarioSchema.parse({ name: 'cache', trend_months: 4, window: 1 });
 
 beforeAll(async () => {
   ({ parts } = await writeSplitSample(dir, 150, [['2026-01', '2026-02', '2026-03', '2026-04', '2026-05'], ['2026-06']]));

@@ -23,7 +23,8 @@ describe('the trend month by month', () => {
   let whole: Trend;
   beforeAll(() => {
     input = fiveMonths();
-    months = trendMonths(input, { ...defaultScenario(), trend_months: 4 });
+    // A one-month window, so every loaded month is a full-window trend month.
+    months = trendMonths(input, { ...defaultScenario(), window: 1, trend_months: 4 });
     whole = computeTrend(input, defaultScenario(), months);
   });
 

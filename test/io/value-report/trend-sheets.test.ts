@@ -59,9 +59,9 @@ function close(actual: DumpValue | undefined, expected: number): boolean {
   return typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
 }
 
-describe('趋势 and 预警 sheets on a six-month sample', () => {
+describe('趋势 and 预警 sheets over six trend months (an eight-month sample: the first two lack a full window)', () => {
   beforeAll(async () => {
-    expect((await cvalue('sample', '--customers', '1500', '--months', '6', '--out-dir', data)).code).toBe(0);
+    expect((await cvalue('sample', '--customers', '1500', '--months', '8', '--out-dir', data)).code).toBe(0);
     const read = await readInputFiles([data]);
     if (!read.ok) throw new Error('sample data did not read');
     scenario = parsed(SCENARIO);

@@ -61,7 +61,7 @@ describe('sample data', () => {
     await userEvent.selectOptions(screen.getByTestId('sample-size'), '2000');
     await userEvent.click(screen.getByTestId('load-sample'));
     const [sent] = client.callsOf('datasets:importSample');
-    expect(sent).toMatchObject({ customers: 2_000, months: 6 });
+    expect(sent).toMatchObject({ customers: 2_000, months: 8 });
     expect(sent?.jobId).toMatch(/^datasets:importSample-/);
     expect(screen.getByTestId('job-progress').textContent).toContain('载入示例数据');
     expect(screen.getByTestId('load-sample').textContent).toBe('正在载入示例数据…');
@@ -83,7 +83,7 @@ describe('sample data', () => {
     expect(screen.getByTestId('load-sample').className).not.toContain('btn--primary');
     expect(screen.getByTestId<HTMLSelectElement>('sample-size').value).toBe('2000');
     await userEvent.click(screen.getByTestId('load-sample'));
-    expect(client.callsOf('datasets:importSample')[1]).toMatchObject({ customers: 2_000, months: 6 });
+    expect(client.callsOf('datasets:importSample')[1]).toMatchObject({ customers: 2_000, months: 8 });
     await act(async () => answers[1]?.resolve({ status: 'unchanged', skipped: WORKBOOKS }));
     await waitFor(() => expect(screen.getByTestId('sample-outcome').textContent).toContain('这些文件此前都已导入，未做任何修改。'));
   });

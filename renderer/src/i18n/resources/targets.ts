@@ -3,7 +3,7 @@ import type { Translation } from '../index';
 
 export const zh = {
   title: '目标名单',
-  intro: '按等级、价值分、营业部等条件筛选营销目标客户，并与按 ARPU（月均出账收入）选出的同样人数名单比较负价值客户数。',
+  intro: '按等级、价值分、分公司等条件筛选营销目标客户，并与按 ARPU（月均出账收入）选出的同样人数名单比较负价值客户数。',
   noRun: {
     title: '还没有运行结果',
     body: '在“结果”页运行评估后，这里可以筛选目标客户。',
@@ -17,9 +17,9 @@ export const zh = {
     max: '最大',
     eligibleOnly: '仅参与评分的客户',
     excludeNegative: '排除负价值客户',
-    branches: '营业部',
+    branches: '分公司',
     channels: '渠道',
-    plans: '套餐',
+    plans: '资费',
     segments: '客户类型',
     anyHint: '不选即不限',
   },
@@ -34,9 +34,9 @@ export const zh = {
   preview: {
     title: '预览（前 {{count}} 位）',
     customerId: '用户编号',
-    branch: '营业部',
+    branch: '分公司',
     channel: '渠道',
-    plan: '套餐',
+    plan: '资费',
     segment: '客户类型',
     tier: '等级',
     value: '价值分',

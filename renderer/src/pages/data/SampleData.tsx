@@ -13,8 +13,11 @@ import { ImportOutcome } from './ImportOutcome';
 
 const SIZES = [2_000, 20_000, 100_000] as const;
 const DEFAULT_SIZE = 20_000;
-/** Twice the default 3-month window: a campaign's months before and after are both in the data. */
-const MONTHS = 6;
+/**
+ * The default six trend months, each with a full 3-month window (two more months before them):
+ * the 趋势 and 预警 screens have a full trend, and campaigns their months before and after.
+ */
+const MONTHS = 8;
 
 export function SampleData() {
   const { t } = useTranslation('data');
