@@ -31,6 +31,7 @@ export const zh = {
     label: '包含方案对比（{{a}} 对 {{b}}）',
     none: '没有方案对比结果；如需加入对比工作表，请先在“对比”页运行对比。',
   },
+  largeFull: '完整明细约 {{size}}，客户分在 {{sheets}} 个“客户价值明细”工作表中，预计需约 {{minutes}} 分钟；这样大的文件不便邮件发送，在 Excel、WPS 中打开也较慢。需要发送时请选“汇总报告”。',
   run: '导出',
   running: '正在导出…',
   cancel: '取消',
@@ -72,6 +73,8 @@ export const en: Translation<typeof zh> = {
     label: 'Include the comparison ({{a}} vs {{b}})',
     none: 'No comparison yet; to add the comparison sheet, run one on the Compare page first.',
   },
+  largeFull:
+    'Full detail comes to about {{size}}, with the customers on {{sheets}} customer sheets, and takes about {{minutes}} min; a file this large is awkward to email and slow to open in Excel or WPS. To send it on, choose the summary report.',
   run: 'Export',
   running: 'Exporting…',
   cancel: 'Cancel',

@@ -1,6 +1,7 @@
 /** 导出: the value report of the current run, optionally with the comparison, as one workbook. */
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../core/model/messages';
+import { fullReportEstimate } from '../../../../core/model/report-size';
 import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -54,6 +55,7 @@ export function ExportPage() {
   const runs: ExportRuns | null = withComparison ? { runId: comparison.a.runId, compareRunId: comparison.b.runId } : run === null ? null : { runId: run.runId };
   const exported = withComparison ? comparison.a : run;
   const running = status === 'running';
+  const estimate = exported === null ? null : fullReportEstimate(exported.kpis.customers);
 
   return (
     <div className="page export-page" data-testid="export-page">
@@ -104,6 +106,15 @@ export function ExportPage() {
             </label>
           )}
         </fieldset>
+        {preset === 'full' && estimate !== null && estimate.large && (
+          <Alert tone="warning" testId="export-size-warning">
+            {t('largeFull', {
+              size: formatBytes(estimate.bytes),
+              sheets: formatCount(estimate.customerSheets),
+              minutes: formatCount(Math.max(1, Math.round(estimate.seconds / 60))),
+            })}
+          </Alert>
+        )}
         <div className="toolbar">
           <button type="button" className="btn btn--primary" data-testid="export-run" disabled={running || runs === null} onClick={() => runs !== null && void store.start(runs, lang)}>
             {running ? t('running') : t('run')}
