@@ -1,14 +1,18 @@
 // @vitest-environment jsdom
 /** The trace of customer 003 of the worked example, as the service computed it. */
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { bindServiceClient } from '../../../renderer/src/app/service-client';
 import { i18next } from '../../../renderer/src/i18n';
 import { TracePanel } from '../../../renderer/src/pages/customers/TracePanel';
 import { formatYuan } from '../../../renderer/src/pages/results/finance-format';
 import { useCustomersStore } from '../../../renderer/src/stores/customers-store';
+import { useScenarioStore } from '../../../renderer/src/stores/scenario-store';
+import { testClient } from '../app/fake-client';
 import { fakeCharts, lastOption } from '../charts/fake-echarts';
 import '../results/dom-setup';
-import { miniTrace } from '../results/mini-fixtures';
+import { miniRun, miniTrace } from '../results/mini-fixtures';
 
 vi.mock('../../../renderer/src/components/charts/echarts-setup', async () => (await import('../charts/fake-echarts')).fakeEchartsSetup());
 
@@ -105,5 +109,47 @@ describe('TracePanel', () => {
     render(<TracePanel />);
     const option = lastOption('trace-waterfall');
     expect((option?.xAxis as { data: string[] }).data).toEqual(['收入', '结算成本', '佣金', '营销优惠', '赠机成本', '店员积分', '分摊成本', '利润']);
+  });
+});
+
+describe('TracePanel value over time', () => {
+  beforeEach(() => {
+    fakeCharts.length = 0;
+    useCustomersStore.setState({ selected: '003', trace: miniTrace, traceLoading: false, traceError: null });
+    useScenarioStore.getState().replaceDraft(miniRun.scenario);
+  });
+
+  it('asks for the trend of this customer only when clicked, and shows value, tier and profit by month', async () => {
+    const client = testClient({
+      'trend:get': (argument) => {
+        expect(argument.customerId).toBe('003');
+        expect(argument.scenario).toEqual(miniRun.scenario);
+        return {
+          ok: true,
+          trend: { months: [], tierNames: [], groups: { plan: [], branch: [], channel: [] } },
+          customer: {
+            customerId: '003',
+            months: [
+              { month: '2026-02', value: null, tier: null, avgProfit: null },
+              { month: '2026-03', value: 41.5, tier: 'C', avgProfit: -3 },
+            ],
+          },
+        };
+      },
+    });
+    bindServiceClient(client);
+    render(<TracePanel />);
+    expect(client.callsOf('trend:get')).toHaveLength(0);
+    await userEvent.click(screen.getByTestId('customer-trend-show'));
+    const table = await screen.findByTestId('customer-trend-table');
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['2026-02', '—', '（当月无数据）', '—'],
+      ['2026-03', '41.50', 'C', '-¥3.00'],
+    ]);
+    expect(client.callsOf('trend:get')).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import { tierLabel } from '../../components/charts/tier-label';
 import { waterfallOption } from '../../components/charts/waterfall-option';
 import { inLang, useLang } from '../../i18n';
 import { useCustomersStore } from '../../stores/customers-store';
+import { CustomerTrend } from './CustomerTrend';
 import { formatCount, formatDecimal, formatShare, formatYuan } from '../results/finance-format';
 
 const MONEY_LINES = [
@@ -251,6 +252,7 @@ export function TraceView({ trace }: { readonly trace: CustomerTrace }) {
       ))}
       <h3>{t('trace.scoresTitle')}</h3>
       <ScoresTable scores={trace.scores} />
+      <CustomerTrend key={c.customerId} customerId={c.customerId} />
     </>
   );
 }
