@@ -156,6 +156,17 @@ export interface CampaignView {
   readonly controlSize: number;
   /** Why uplift is null: fewer than 30 controls, or no evaluated participant had a control; '' when given. */
   readonly upliftNote: UpliftNote;
+  /** The uplift per tier as of the month before start (scenario order, then 不参与评分); empty until computed. */
+  readonly upliftTiers: readonly UpliftTierView[];
+}
+
+export interface UpliftTierView {
+  readonly tier: string;
+  /** Participants of this tier compared with a control. */
+  readonly compared: number;
+  readonly controlSize: number;
+  readonly uplift: number | null;
+  readonly upliftNote: UpliftNote;
 }
 
 /** 'not_computed': runs:start leaves uplift out (it costs a model run per start month); campaigns:uplift fills it. */

@@ -7,7 +7,7 @@ import { reportChartData } from '../charts/chart-data.js';
 import { GROUPINGS, type AggregateRow } from '../engine/aggregates.js';
 import type { CampaignResult } from '../engine/campaigns.js';
 import type { ModelResult } from '../engine/run-model.js';
-import { campaignUplift, type UpliftFigure } from '../engine/uplift/campaign-uplift.js';
+import { campaignUplift, type CampaignUplift, type UpliftFigure } from '../engine/uplift/campaign-uplift.js';
 import { summarizeRun } from '../engine/run-summary.js';
 import { monthKey } from '../model/month.js';
 import type { AggregateView, CampaignView, GroupingName, KpiView, RunView, UpliftNote } from './contract.js';
@@ -43,7 +43,11 @@ function upliftNote(u: UpliftFigure | null): UpliftNote {
   return u.insufficient ? 'insufficient_control' : '';
 }
 
-function campaignView(c: CampaignResult, u: UpliftFigure | null): CampaignView {
+function upliftOf(u: UpliftFigure): number | null {
+  return u.insufficient ? null : orNull(u.uplift);
+}
+
+function campaignView(c: CampaignResult, u: CampaignUplift | null): CampaignView {
   return {
     campaign: c.campaign,
     participants: c.participants,
@@ -55,9 +59,10 @@ function campaignView(c: CampaignResult, u: UpliftFigure | null): CampaignView {
     roi: orNull(c.roi),
     negativeBeforeShare: orNull(c.negativeBeforeShare),
     startMonths: [...c.startMonths],
-    uplift: u === null || u.insufficient ? null : orNull(u.uplift),
+    uplift: u === null ? null : upliftOf(u),
     controlSize: u?.controlSize ?? 0,
     upliftNote: upliftNote(u),
+    upliftTiers: (u?.tiers ?? []).map((t) => ({ tier: t.tier, compared: t.compared, controlSize: t.controlSize, uplift: upliftOf(t), upliftNote: upliftNote(t) })),
   };
 }
 

@@ -76,8 +76,8 @@ describe('cvalue targets', () => {
   }, 120_000);
 });
 
-describe('campaigns.csv', () => {
-  it('adds uplift, control_size and uplift_note after the contract columns', async () => {
+describe('campaigns.csv and campaign_uplift_tiers.csv', () => {
+  it('adds uplift, control_size and uplift_note after the contract columns, and the uplift per tier', async () => {
     const outDir = join(dir, 'run');
     expect((await cvalue('run', '--data', data, '--out-dir', outDir)).code).toBe(0);
     const [header, ...rows] = csvRows(join(outDir, 'campaigns.csv'));
@@ -86,6 +86,17 @@ describe('campaigns.csv', () => {
     for (const r of rows) {
       const [uplift, size, note] = r.slice(-3);
       expect(Number(size)).toBeGreaterThanOrEqual(0);
+      if (Number(size) < 30) expect([uplift, note]).toEqual(['', 'control<30']);
+      else expect([Number.isFinite(Number(uplift)), note]).toEqual([true, '']);
+    }
+    // Per tier: the rows of each campaign, each with its own control and the same withholding rule.
+    const [tierHeader, ...tierRows] = csvRows(join(outDir, 'campaign_uplift_tiers.csv'));
+    expect(tierHeader).toEqual(['campaign', 'tier', 'compared', 'without_control', 'control_size', 'uplift', 'uplift_note']);
+    expect(tierRows.length).toBeGreaterThan(0);
+    const campaigns = new Set(rows.map((r) => r[0]));
+    for (const [campaign, , compared, , size, uplift, note] of tierRows) {
+      expect(campaigns.has(campaign)).toBe(true);
+      expect(Number(compared)).toBeGreaterThan(0);
       if (Number(size) < 30) expect([uplift, note]).toEqual(['', 'control<30']);
       else expect([Number.isFinite(Number(uplift)), note]).toEqual([true, '']);
     }

@@ -154,6 +154,14 @@ export function* campaignRows(result: ModelResult, uplifts: readonly CampaignUpl
   }
 }
 
+/** campaign_uplift_tiers.csv: each campaign's uplift per tier as of the month before start (issue 6 §4). */
+export function* campaignUpliftTierRows(uplifts: readonly CampaignUplift[]): Rows {
+  yield ['campaign', 'tier', 'compared', 'without_control', 'control_size', 'uplift', 'uplift_note'];
+  for (const u of uplifts) {
+    for (const t of u.tiers) yield [u.campaign, t.tier, t.compared, t.withoutControl, t.controlSize, t.uplift, t.insufficient ? 'control<30' : ''];
+  }
+}
+
 export function* campaignParticipantRows(result: ModelResult): Rows {
   yield ['campaign', 'customer_id', 'start_month', 'cost', 'evaluated', 'before', 'after', 'incremental', 'negative_before'];
   for (const p of result.participants) {

@@ -59,7 +59,9 @@ export async function writeRunFiles(outDir: string, result: ModelResult, compare
   for (const grouping of rows.GROUPINGS) await csv(`aggregates_${grouping}.csv`, rows.aggregateRows(result.aggregates[grouping], grouping));
   await csv('reconciliation.csv', rows.reconciliationRows(result));
   await csv('reconciliation_months.csv', rows.reconciliationMonthRows(result));
-  await csv('campaigns.csv', rows.campaignRows(result, campaignUplift(result)));
+  const uplifts = campaignUplift(result);
+  await csv('campaigns.csv', rows.campaignRows(result, uplifts));
+  await csv('campaign_uplift_tiers.csv', rows.campaignUpliftTierRows(uplifts));
   await csv('campaign_participants.csv', rows.campaignParticipantRows(result));
   await json('breakpoints.json', rows.breakpointsJson(result));
   await json('summary.json', rows.summaryJson(result));

@@ -24,7 +24,7 @@ describe('CampaignsPage', () => {
   beforeEach(() => useRunStore.getState().reset());
 
   it('lists each campaign with its costs, ROI and wasted share', () => {
-    const evaluated: CampaignView = { campaign: '流量包推广', participants: 3, costAll: 15, startMonths: ['2026-02'], evaluated: 2, excluded: 1, costEvaluated: 10, incrementalProfit: 25, roi: 1.5, negativeBeforeShare: 0.5, uplift: 12.5, controlSize: 40, upliftNote: '' };
+    const evaluated: CampaignView = { campaign: '流量包推广', participants: 3, costAll: 15, startMonths: ['2026-02'], evaluated: 2, excluded: 1, costEvaluated: 10, incrementalProfit: 25, roi: 1.5, negativeBeforeShare: 0.5, uplift: 12.5, controlSize: 40, upliftNote: '', upliftTiers: [] };
     useRunStore.setState({ run: { ...miniRun, campaigns: [...miniRun.campaigns, evaluated] } });
     renderPage();
     const rows = within(screen.getByTestId('campaigns-table')).getAllByRole('row').slice(1);

@@ -650,7 +650,8 @@ export const miniRun: RunView = {
    ],
    "uplift": null,
    "controlSize": 0,
-   "upliftNote": "none_compared"
+   "upliftNote": "none_compared",
+   "upliftTiers": []
   }
  ],
  "warnings": [
@@ -1705,7 +1706,8 @@ export const miniComparison: ComparisonView = {
     ],
     "uplift": null,
     "controlSize": 0,
-    "upliftNote": "none_compared"
+    "upliftNote": "none_compared",
+    "upliftTiers": []
    }
   ],
   "warnings": [
@@ -2365,7 +2367,8 @@ export const miniComparison: ComparisonView = {
     ],
     "uplift": null,
     "controlSize": 0,
-    "upliftNote": "none_compared"
+    "upliftNote": "none_compared",
+    "upliftTiers": []
    }
   ],
   "warnings": [

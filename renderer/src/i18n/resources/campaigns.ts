@@ -34,6 +34,11 @@ export const zh = {
     control: '对照 {{count}} 人',
   },
   upliftHint: '对照组提升：参与客户活动前后月均利润的变化，减去同分公司、同等级（活动前一月）未参与客户的变化；对照组不足 30 人时不给出。',
+  upliftTiers: {
+    title: '按分层的对照组提升',
+    tier: '活动前一月分层',
+    compared: '参与比较客户数',
+  },
   wasteHint: '资源浪费占比：已评估客户中活动前月均利润为负的比例。',
   excludedHint: '未评估：活动前后窗口内缺月或数据中找不到的客户。',
 } as const;
@@ -71,6 +76,11 @@ export const en: Translation<typeof zh> = {
     control: 'control {{count}}',
   },
   upliftHint: 'Uplift vs control: participants’ change in monthly average profit minus that of non-participants of the same branch and tier (month before the start); withheld when the control has fewer than 30 customers.',
+  upliftTiers: {
+    title: 'Uplift by tier',
+    tier: 'Tier the month before start',
+    compared: 'Participants compared',
+  },
   wasteHint: 'Wasted share: evaluated participants whose monthly average profit before the campaign was negative.',
   excludedHint: 'Excluded: participants missing a month of either window, or not in the data.',
 };

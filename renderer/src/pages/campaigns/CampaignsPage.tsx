@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignView } from '../../../../core/service/contract';
 import { useClient } from '../../app/ServiceProvider';
 import { useRunStore } from '../../stores/run-store';
+import { tierLabel } from '../../components/charts/tier-label';
+import { useLang } from '../../i18n';
 import { formatCount, formatShare, formatYuan } from '../results/finance-format';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../results/EmptyState';
@@ -20,20 +22,56 @@ function valueOf(row: CampaignView, column: Column): SortValue {
 }
 
 /** Uplift per participant-month with its control size; withheld (issue 6 §4) below 30 controls. */
-function UpliftCell({ campaign: c }: { readonly campaign: CampaignView }) {
+function UpliftCell({ figure: c, testId }: { readonly figure: Pick<CampaignView, 'uplift' | 'upliftNote' | 'controlSize'>; readonly testId: string }) {
   const { t } = useTranslation('campaigns');
   if (c.uplift === null) {
     return (
-      <td className="num muted" data-testid="campaign-uplift">
+      <td className="num muted" data-testid={testId}>
         {c.upliftNote === 'not_computed' ? t('uplift.computing') : c.upliftNote === 'none_compared' ? t('uplift.noneCompared') : t('uplift.insufficient')}
         {c.controlSize > 0 && ` (${t('uplift.control', { count: c.controlSize })})`}
       </td>
     );
   }
   return (
-    <td className={c.uplift < 0 ? 'num loss' : 'num'} data-testid="campaign-uplift">
+    <td className={c.uplift < 0 ? 'num loss' : 'num'} data-testid={testId}>
       {formatYuan(c.uplift)} <span className="muted">({t('uplift.control', { count: c.controlSize })})</span>
     </td>
+  );
+}
+
+/** The uplift of every campaign per tier (as of the month before start), once computed. */
+function UpliftTiersTable({ campaigns }: { readonly campaigns: readonly CampaignView[] }) {
+  const { t } = useTranslation('campaigns');
+  const lang = useLang();
+  return (
+    <div className="table-wrap">
+      <table className="table report-table" data-testid="campaign-uplift-tiers">
+        <thead>
+          <tr>
+            <th scope="col">{t('columns.campaign')}</th>
+            <th scope="col">{t('upliftTiers.tier')}</th>
+            <th scope="col" className="num">
+              {t('upliftTiers.compared')}
+            </th>
+            <th scope="col" className="num">
+              {t('columns.uplift')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {campaigns.flatMap((c) =>
+            c.upliftTiers.map((tier) => (
+              <tr key={`${c.campaign}\u0000${tier.tier}`}>
+                <th scope="row">{c.campaign}</th>
+                <td>{tierLabel(tier.tier, lang)}</td>
+                <td className="num">{formatCount(tier.compared)}</td>
+                <UpliftCell figure={tier} testId="campaign-tier-uplift" />
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -110,7 +148,7 @@ export function CampaignsPage() {
                   <td className={c.incrementalProfit < 0 ? 'num loss' : 'num'}>{formatYuan(c.incrementalProfit)}</td>
                   <td className={c.roi !== null && c.roi < 0 ? 'num loss' : 'num'}>{formatShare(c.roi)}</td>
                   <td className="num">{formatShare(c.negativeBeforeShare)}</td>
-                  <UpliftCell campaign={c} />
+                  <UpliftCell figure={c} testId="campaign-uplift" />
                 </tr>
               ))}
             </tbody>
@@ -122,6 +160,11 @@ export function CampaignsPage() {
           <li>{t('upliftHint')}</li>
         </ul>
       </Card>
+      {campaigns.some((c) => c.upliftTiers.length > 0) && (
+        <Card title={t('upliftTiers.title')}>
+          <UpliftTiersTable campaigns={rows} />
+        </Card>
+      )}
     </div>
   );
 }
