@@ -130,6 +130,23 @@ export const zh = {
     remove: '移除',
     lowest: '最低分层名称',
   },
+  warnings: {
+    title: '趋势与预警',
+    intro: '预警按相邻两个趋势月（上月、本月）比较产生，记在本月；第一个趋势月只作基准。趋势和预警页面使用这里的方案（含未保存的修改）。',
+    trendMonths: '趋势月数（K）',
+    trendMonthsHint: '截至评估月最近 K 个已载入的月份，2–24',
+    hints: {
+      negative_turn: '客户平均利润上月 ≥ 0、本月 < 0',
+      value_drop: '客户价值比上月下降不少于门槛分数，或分层下降不少于门槛层数（按方案的分层顺序）',
+      credit_arrears: '信用度低于门槛且本月欠费 > ¥0；每个满足条件的月份都预警',
+      share_rise: '分公司或渠道的负值客户占比比上月上升不少于门槛；上月没有客户的不比较',
+      plan_flags: '资费本月成为亏损资费或结算倒挂而上月不是（本月新增的资费算作上月不是）',
+    },
+    valueDropPoints: '价值下降（分）≥',
+    valueDropTiers: '分层下降（层）≥',
+    creditBelow: '信用度低于（分）',
+    sharePoints: '占比上升（百分点）≥',
+  },
 };
 
 export const en: Translation<typeof zh> = {
@@ -260,5 +277,22 @@ export const en: Translation<typeof zh> = {
     add: 'Add tier',
     remove: 'Remove',
     lowest: 'Lowest tier',
+  },
+  warnings: {
+    title: 'Trend and early warnings',
+    intro: 'Warnings compare each pair of consecutive trend months (previous, current) and are dated in the current month; the first trend month is only a baseline. The Trend and Early warnings screens use the scenario as edited here, unsaved changes included.',
+    trendMonths: 'Trend months (K)',
+    trendMonthsHint: 'The last K loaded months up to the evaluation month, 2–24',
+    hints: {
+      negative_turn: "A customer's average profit was ≥ 0 last month and is < 0 now",
+      value_drop: "A customer's value fell by at least the points, or their tier by at least the tiers (in the scenario's tier order)",
+      credit_arrears: "Credit is below the threshold and this month's arrears are above ¥0; raised every month it holds",
+      share_rise: "A branch's or channel's negative-value share rose by at least the threshold; a group with no customers the month before is not compared",
+      plan_flags: 'A plan became loss-making or settlement-inverted this month and was not before (a plan new this month counts as not flagged)',
+    },
+    valueDropPoints: 'Value fall (points) ≥',
+    valueDropTiers: 'Tier fall (tiers) ≥',
+    creditBelow: 'Credit below (score)',
+    sharePoints: 'Share rise (percentage points) ≥',
   },
 };

@@ -10,7 +10,17 @@ const NOT_A_NUMBER: Bilingual = { zh: '请输入数字', en: 'Enter a number' };
  * technical; the form says plainly what it wants.
  */
 function message(issue: ScenarioIssue, draft: unknown): Bilingual {
-  return issue.code === 'scenario.invalid_type' && typeof getIn(draft, issue.path.split('.')) === 'string' ? NOT_A_NUMBER : issue;
+  if (issue.code === 'scenario.invalid_type' && typeof getIn(draft, issue.path.split('.')) === 'string') return NOT_A_NUMBER;
+  return { zh: besideField(issue.zh, issue.path), en: besideField(issue.en, issue.path) };
+}
+
+/**
+ * The check prefixes its generic messages with the dotted path ("warnings.share_rise.points: …")
+ * for readers of a file; beside the field the path only repeats the label, so it is left off.
+ */
+function besideField(text: string, path: string): string {
+  const prefix = `${path}: `;
+  return path !== '' && text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }
 
 /** The check's messages for a field, in the UI language. */

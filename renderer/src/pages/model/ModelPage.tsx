@@ -12,6 +12,7 @@ import { ScenarioToolbar } from './ScenarioToolbar';
 import { SubScoresSection } from './SubScoresSection';
 import { TiersSection } from './TiersSection';
 import { ValueScoreSection } from './ValueScoreSection';
+import { WarningsSection } from './WarningsSection';
 
 export function ModelPage() {
   const { t } = useTranslation('model');
@@ -32,6 +33,7 @@ export function ModelPage() {
           <SubScoresSection />
           <BehaviourSection />
           <TiersSection />
+          <WarningsSection />
         </div>
       </div>
     </div>
