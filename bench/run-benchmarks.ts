@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-/** Which parts to run: engine, store, import, export, service, trend (default all). */
+/** Which parts to run: engine, store, import, export, service, trend (default all), and scale (only when named). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,store,import,export,service,trend').split(','));
 
 interface EngineSample {
@@ -67,10 +67,22 @@ const service = PARTS.has('service') ? runScript('service-bench.ts', [String(SIZ
 // Value over time: computeTrend for 6 months of 8 at the larger size, and re-opening it from the service's cache.
 const trend = PARTS.has('trend') ? runScript('trend-bench.ts', [String(SIZES[SIZES.length - 1] ?? 1_000_000), '8']) : null;
 
+// One PC at 1M, 3M and 10M customers (SCALE_CUSTOMERS): import, run, what-if and DuckDB. Tens of minutes, so only when named.
+const scale = PARTS.has('scale') ? runScript('scale-bench.ts', []) : null;
+
 const resultsFile = join(here, 'results', 'bench.json');
 // Parts not run this time keep their last figures, so running one part does not erase the others.
 const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
 const kept = (part: string, figures: unknown): unknown => (PARTS.has(part) ? figures : (previous[part] ?? figures));
+/** The scale part is run one size at a time: sizes not measured now keep their last figures. */
+function mergedScale(): unknown {
+  type Sized = { customers: number };
+  const now = scale as { sizes: Sized[] } | null;
+  const before = previous.scale as { sizes?: Sized[] } | undefined;
+  if (now === null || before?.sizes === undefined) return kept('scale', now);
+  const measured = new Set(now.sizes.map((s) => s.customers));
+  return { ...now, sizes: [...before.sizes.filter((s) => !measured.has(s.customers)), ...now.sizes].sort((a, b) => a.customers - b.customers) };
+}
 const report = {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   engine: kept('engine', engine),
@@ -79,6 +91,7 @@ const report = {
   export: kept('export', valueReport),
   service: kept('service', service),
   trend: kept('trend', trend),
+  scale: mergedScale(),
 };
 const text = JSON.stringify(report, null, 2);
 console.log(text);
