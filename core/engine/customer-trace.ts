@@ -13,6 +13,7 @@ import { DRIVERS, type Driver } from '../model/scenario.js';
 import type { ReconciliationRow } from './allocate-common-costs.js';
 import { customerRecord, type CustomerRecord } from './customer-query.js';
 import type { ModelResult } from './run-model.js';
+import { settlementCostAt } from './row-money.js';
 import { scoreOnCurve, type Breakpoint } from './profit-score.js';
 
 export interface DriverShare {
@@ -128,7 +129,7 @@ function poolShare(result: ModelResult, row: ReconciliationRow, r: number): Pool
 
 function monthTrace(result: ModelResult, r: number, month: string, pools: readonly { row: ReconciliationRow; pool: CostPool }[]): TraceMonth {
   const n = result.input.facts.numbers;
-  const { revenue, settlementCost, individualCost } = result.money;
+  const { revenue, individualCost } = result.money;
   const allocated = result.allocation.allocated[r] as number;
   return {
     month,
@@ -136,7 +137,7 @@ function monthTrace(result: ModelResult, r: number, month: string, pools: readon
     billedRevenue: numberAt(n.billed_revenue, r),
     settlementIncome: numberAt(n.settlement_income, r),
     revenue: revenue[r] as number,
-    settlementCost: settlementCost[r] as number,
+    settlementCost: settlementCostAt(result.input.facts, r),
     commission: numberAt(n.commission, r),
     marketingDiscount: numberAt(n.marketing_discount, r),
     handsetSubsidy: numberAt(n.handset_subsidy, r),

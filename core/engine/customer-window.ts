@@ -81,7 +81,9 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
   const { values: sms, scale: smsScale } = facts.numbers.sms;
   const { values: data, scale: dataScale } = facts.numbers.data_mb;
   const { values: vas, scale: vasScale } = facts.numbers.vas_count;
-  const { revenue, settlementCost, individualCost } = money;
+  const { revenue, individualCost } = money;
+  const { values: inter, scale: interScale } = facts.numbers.settlement_cost_inter;
+  const { values: intra, scale: intraScale } = facts.numbers.settlement_cost_intra;
   const customer = facts.customer;
   const plan = facts.categories.plan;
   windowMonthIndex.forEach((index, w) => {
@@ -92,7 +94,8 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
       rowInWindow[r] = 1;
       monthsPresent[c] = (monthsPresent[c] as number) + 1;
       sumRevenue[c] = (sumRevenue[c] as number) + (revenue[r] as number);
-      sumSettlement[c] = (sumSettlement[c] as number) + (settlementCost[r] as number);
+      // The row's settlement cost as settlementCostAt adds it (row-money.ts).
+      sumSettlement[c] = (sumSettlement[c] as number) + (0 + (inter[r] as number) / interScale + (intra[r] as number) / intraScale);
       sumIndividual[c] = (sumIndividual[c] as number) + (individualCost[r] as number);
       sumBilled[c] = (sumBilled[c] as number) + (billed[r] as number) / billedScale;
       sumSuspensionCount[c] = (sumSuspensionCount[c] as number) + (suspensionCount[r] as number) / suspensionCountScale;

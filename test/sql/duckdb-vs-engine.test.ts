@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUPINGS } from '../../core/engine/aggregates.js';
 import { runModel, type ModelResult } from '../../core/engine/run-model.js';
+import { settlementCostAt } from '../../core/engine/row-money.js';
 import { readInputFiles } from '../../core/io/read-inputs.js';
 import * as runFiles from '../../core/io/run-files/run-file-rows.js';
 import type { ModelInput } from '../../core/model/dataset.js';
@@ -132,7 +133,7 @@ describe('DuckDB SQL = engine: the rounding (default scenario)', () => {
         const id = facts.customerIds.at(facts.customer[i] as number);
         const money: [string, number][] = [
           ['revenue', r.money.revenue[i] as number],
-          ['settlement_cost', r.money.settlementCost[i] as number],
+          ['settlement_cost', settlementCostAt(facts, i)],
           ['individual_cost', r.money.individualCost[i] as number],
           ['allocated', r.allocation.allocated[i] as number],
           ['profit', profit[i] as number],

@@ -11,6 +11,7 @@ import { GROUPINGS, type AggregateRow, type Grouping } from '../../engine/aggreg
 import type { RunComparison } from '../../engine/compare-runs.js';
 import { reasonText } from '../../engine/eligibility.js';
 import type { ModelResult } from '../../engine/run-model.js';
+import { settlementCostAt } from '../../engine/row-money.js';
 import { TIER_INELIGIBLE, TIER_NO_VALUE } from '../../engine/value-and-tiers.js';
 import { summarizeRun } from '../../engine/run-summary.js';
 import { reconcileMonths } from '../../engine/month-reconciliation.js';
@@ -89,7 +90,7 @@ export function* customerMonthRows(result: ModelResult): Rows {
         facts.customerIds.at(facts.customer[r] as number),
         month,
         money.revenue[r] as number,
-        money.settlementCost[r] as number,
+        settlementCostAt(facts, r),
         money.individualCost[r] as number,
         allocation.allocated[r] as number,
         profit[r] as number,
