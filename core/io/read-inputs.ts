@@ -6,7 +6,7 @@
 import type { ColumnMapping } from '../model/column-mapping.js';
 import { rowCount, type ModelInput } from '../model/dataset.js';
 import type { Problem } from '../model/messages.js';
-import { loadCsvBytes, parseCsvRows } from './csv/read-csv-table.js';
+import { scanCsvFile, streamCsvRows } from './csv/stream-csv-file.js';
 import { fileIssues, inputIssues, tableIssues } from './input-messages.js';
 import { isWorkbookFile, listInputFiles } from './list-input-files.js';
 import { FactsBuilder } from './mapping/facts-builder.js';
@@ -127,15 +127,16 @@ class InputAssembler {
   }
 }
 
+/** Streamed in two passes (hash and encoding, then rows), so a file of any size reads in bounded memory. */
 async function readCsvFile(assembler: InputAssembler, file: string): Promise<void> {
-  const loaded = await loadCsvBytes(file);
-  if (!loaded.ok) {
-    assembler.log.error(loaded.failure.problem, { file });
+  const scanned = await scanCsvFile(file);
+  if (!scanned.ok) {
+    assembler.log.error(scanned.failure.problem, { file });
     return;
   }
-  const mapper = assembler.open({ file, sha256: loaded.sha256 });
+  const mapper = assembler.open({ file, sha256: scanned.scan.sha256 });
   if (mapper === null) return;
-  const failure = parseCsvRows(loaded.utf8, (cells, row) => mapper.push(cells, row));
+  const failure = await streamCsvRows(file, scanned.scan, (cells, row) => mapper.push(cells, row));
   if (failure !== null) {
     const { problem, row, columnNumber } = failure;
     assembler.log.error(problem, { file, ...(row === undefined ? {} : { row }), ...(columnNumber === undefined ? {} : { columnNumber }) });

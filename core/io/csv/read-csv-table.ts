@@ -1,30 +1,28 @@
 /**
  * CSV file → rows of text cells. Row numbers are csv-parse's record count with blank lines
  * kept as records, which is the row number Excel shows for the file (a quoted cell may span
- * several text lines yet stays one row); syntax errors also give the text line.
+ * several text lines yet stays one row); syntax errors also give the text line. Big files are
+ * read as a stream (stream-csv-file.ts); these whole-file helpers are for small ones.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
-import type { Problem } from '../../model/messages.js';
-import { csvSyntaxReasons, fileIssues, rowIssues } from '../input-messages.js';
+import { fileIssues } from '../input-messages.js';
 import type { RawTable } from '../raw-table.js';
+import { readFailure, syntaxFailure, type CsvFailure } from './csv-failure.js';
 import { decodeText, detectEncoding, hasUtf8Bom } from './decode-text.js';
+import { scanCsvFile, streamCsvRows, type CsvStreamOptions } from './stream-csv-file.js';
 
-/** Why a file could not be read; row and column are given for syntax errors. */
-export interface CsvFailure {
-  readonly problem: Problem;
-  readonly row?: number;
-  readonly columnNumber?: number;
-}
+export type { CsvFailure } from './csv-failure.js';
 
 export type CsvBytesResult =
   | { readonly ok: true; readonly utf8: Uint8Array; readonly sha256: string }
   | { readonly ok: false; readonly failure: CsvFailure };
 
 /**
- * Reads a whole file (fine up to a few hundred MB), hashes it and returns its text as UTF-8
- * bytes without a BOM. csv-parse works on UTF-8 bytes (it turns a string back into a Buffer),
+ * Reads a whole file (fine up to a few hundred MB; the import streams instead, see
+ * stream-csv-file.ts, as a GBK file's text must fit V8's 512 Mi-character string limit here),
+ * hashes it and returns its text as UTF-8 bytes without a BOM. csv-parse works on UTF-8 bytes (it turns a string back into a Buffer),
  * so a UTF-8 file is passed through undecoded, saving a string copy of the whole file (two
  * bytes per character once it holds any Chinese).
  */
@@ -33,8 +31,7 @@ export async function loadCsvBytes(path: string): Promise<CsvBytesResult> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    return { ok: false, failure: { problem: code === 'ENOENT' ? fileIssues.notFound : fileIssues.readFailed(code) } };
+    return { ok: false, failure: readFailure(error) };
   }
   if (bytes.length === 0) return { ok: false, failure: { problem: fileIssues.empty } };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -43,18 +40,6 @@ export async function loadCsvBytes(path: string): Promise<CsvBytesResult> {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, failure: { problem: decoded.problem } };
   return { ok: true, utf8: Buffer.from(decoded.text, 'utf8'), sha256 };
-}
-
-function syntaxFailure(error: CsvError): CsvFailure {
-  const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
-  const records = num(error.records);
-  const index = num(error.index);
-  const reason = csvSyntaxReasons[error.code] ?? { zh: error.message, en: error.message };
-  return {
-    problem: rowIssues.csvSyntax(num(error.lines) ?? 0, reason),
-    ...(records === undefined ? {} : { row: records + 1 }),
-    ...(index === undefined ? {} : { columnNumber: index + 1 }),
-  };
 }
 
 /**
@@ -79,16 +64,24 @@ export function parseCsvRows(csv: string | Uint8Array, onRow: (cells: string[], 
   }
 }
 
-/** A whole CSV file as a RawTable (for tools and tests; the import streams with parseCsvRows). */
-export async function readCsvTable(path: string): Promise<{ ok: true; table: RawTable } | { ok: false; failure: CsvFailure }> {
-  const loaded = await loadCsvBytes(path);
-  if (!loaded.ok) return loaded;
+/** A whole CSV file as a RawTable (for tools and tests), read as the import reads it. */
+export async function readCsvTable(
+  path: string,
+  options: CsvStreamOptions = {},
+): Promise<{ ok: true; table: RawTable } | { ok: false; failure: CsvFailure }> {
+  const scanned = await scanCsvFile(path, options);
+  if (!scanned.ok) return scanned;
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  const failure = parseCsvRows(loaded.utf8, (cells, row) => {
-    rows.push(cells);
-    rowNumbers.push(row);
-  });
+  const failure = await streamCsvRows(
+    path,
+    scanned.scan,
+    (cells, row) => {
+      rows.push(cells);
+      rowNumbers.push(row);
+    },
+    options,
+  );
   if (failure !== null) return { ok: false, failure };
-  return { ok: true, table: { source: { file: path, sha256: loaded.sha256 }, rows, rowNumbers } };
+  return { ok: true, table: { source: { file: path, sha256: scanned.scan.sha256 }, rows, rowNumbers } };
 }
