@@ -3,7 +3,7 @@ export const HELP_TEXT = `cvalue — 客户价值评估 命令行 / Customer Val
 用法 / Usage:
   npm run cvalue -- run (--data <文件或文件夹…> | --db <知识库文件>) (--out-dir <目录> | --out 报告.xlsx) [--scenario x.scenario.json]
                         [--month YYYY-MM] [--compare y.scenario.json] [--preset summary|full] [--lang zh|en]
-                        [--mapping 列映射.json] [--sum-duplicates] [--no-trend]
+                        [--mapping 列映射.json] [--sum-duplicates] [--no-trend] [--engine ts|duckdb] [--memory-limit 4GB]
   npm run cvalue -- validate <文件或文件夹…> [--report 报告.xlsx] [--lang zh|en] [--mapping 列映射.json] [--sum-duplicates]
   npm run cvalue -- import <文件或文件夹…> --db <知识库文件> [--replace] [--mapping 列映射.json] [--sum-duplicates]
   npm run cvalue -- datasets --db <知识库文件> [--delete <导入编号>]
@@ -45,6 +45,18 @@ run     读取用量、结算、个人成本、信用、成本池和营销活动
         figures of the scenario's trend_months evaluation months, and each plan's, branch's and channel's
         negative-value count, share and loss by month) and Warnings (every early warning the scenario's warnings
         rules raise between consecutive months); --no-trend leaves both out and saves one model run per month.
+
+        --engine duckdb 在进程内的 DuckDB 中运行方案的数仓 SQL（见 cvalue sql），用于内存放不下的数据：DuckDB 超出
+        --memory-limit（默认本机内存的一半）的中间结果写入 --out-dir 下的临时目录，结束后删除。写出的文件与默认的
+        --engine ts 格式相同：customers.csv、customer_months.csv、aggregates_*.csv、reconciliation*.csv、breakpoints.json、
+        summary.json、warnings.json、scenario.json；不写 campaigns.csv 与 campaign_participants.csv（SQL 不含营销评估）。
+        不能与 --out（报告）或 --compare 同用（退出码 2）。
+        --engine duckdb runs the scenario's warehouse SQL (see cvalue sql) in an in-process DuckDB, for data too
+        large for memory: past --memory-limit (default: half the machine's memory) DuckDB spills to a temporary
+        folder inside --out-dir, removed at the end. The files have the --engine ts (default) format: customers.csv,
+        customer_months.csv, aggregates_*.csv, reconciliation*.csv, breakpoints.json, summary.json, warnings.json,
+        scenario.json; campaigns.csv and campaign_participants.csv are not written (campaigns are not in the SQL).
+        It cannot be combined with --out (the report) or --compare (exit 2).
 
         --db 改从知识库（cvalue import 导入的 SQLite 文件）读取全部导入的数据，结果与 --data 读取同样的文件相同。
         --db reads every import of a knowledge base (the SQLite file cvalue import writes) instead; the results

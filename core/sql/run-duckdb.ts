@@ -181,8 +181,13 @@ const ORDER: Readonly<Record<ResultTable, string>> = {
   cv_breakpoints: 'point',
 };
 
-export async function readResultTable(connection: DuckDBConnection, table: ResultTable): Promise<SqlRow[]> {
-  const reader = await connection.runAndReadAll(`SELECT * FROM ${table} ORDER BY ${ORDER[table]}`);
+export function readResultTable(connection: DuckDBConnection, table: ResultTable): Promise<SqlRow[]> {
+  return queryRows(connection, `SELECT * FROM ${table} ORDER BY ${ORDER[table]}`);
+}
+
+/** Every row of a query, as objects (for small results: whole tables go through queryBatches). */
+export async function queryRows(connection: DuckDBConnection, sql: string): Promise<SqlRow[]> {
+  const reader = await connection.runAndReadAll(sql);
   const names = reader.columnNames();
   // The values as DuckDB gives them (numbers and strings as they are): 2–3× faster than getColumnsJS's converters.
   const columns = reader.getColumns().map((column) => column.map(plainCell));
@@ -196,7 +201,49 @@ export async function readResultTable(connection: DuckDBConnection, table: Resul
 }
 
 /**
- * An in-memory DuckDB holding one ModelInput: load once, then run the script of any number of
+ * A query's rows, one data chunk (at most 2,048 rows) at a time, each row its cells in the
+ * SELECT's column order: a result of any size passes through without being held whole.
+ */
+export async function* queryBatches(connection: DuckDBConnection, sql: string): AsyncGenerator<SqlCell[][]> {
+  const result = await connection.stream(sql);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (chunk === null || chunk.rowCount === 0) return;
+    const columns = chunk.getColumns().map((column) => column.map(plainCell));
+    const rows = new Array<SqlCell[]>(chunk.rowCount);
+    for (let i = 0; i < rows.length; i++) rows[i] = columns.map((column) => column[i] as SqlCell);
+    yield rows;
+  }
+}
+
+/** Settings for data larger than memory (`cvalue run --engine duckdb`); DuckDB's defaults otherwise. */
+export interface DuckDbOptions {
+  /**
+   * A database file instead of memory: the input and result tables then live on disk and only
+   * DuckDB's buffer pool (memory_limit) in memory. The file is the caller's to remove.
+   */
+  readonly databaseFile?: string;
+  /** DuckDB's memory_limit, e.g. `4GB` (DuckDB's default is 80% of the machine's memory). */
+  readonly memoryLimit?: string;
+  /** Where DuckDB spills intermediate results that do not fit in memory_limit. */
+  readonly tempDirectory?: string;
+  /**
+   * false lets DuckDB drop insertion order inside the script, which it needs to stream large
+   * tables within memory_limit; every result is read with ORDER BY, so nothing depends on it.
+   */
+  readonly preserveInsertionOrder?: boolean;
+}
+
+function duckDbConfig(options: DuckDbOptions): Record<string, string> {
+  const config: Record<string, string> = {};
+  if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+  if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
+  if (options.preserveInsertionOrder !== undefined) config.preserve_insertion_order = String(options.preserveInsertionOrder);
+  return config;
+}
+
+/**
+ * A DuckDB (in memory unless options.databaseFile) holding one ModelInput: load once, then run the script of any number of
  * scenarios over it (each run replaces the previous one's tables).
  */
 export class DuckDbModelSession {
@@ -206,8 +253,8 @@ export class DuckDbModelSession {
     readonly loadMs: number,
   ) {}
 
-  static async open(input: ModelInput): Promise<DuckDbModelSession> {
-    const instance = await DuckDBInstance.create(':memory:');
+  static async open(input: ModelInput, options: DuckDbOptions = {}): Promise<DuckDbModelSession> {
+    const instance = await DuckDBInstance.create(options.databaseFile ?? ':memory:', duckDbConfig(options));
     const connection = await instance.connect();
     const t = performance.now();
     try {
