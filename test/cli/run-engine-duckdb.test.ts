@@ -78,6 +78,15 @@ describe('cvalue run --engine duckdb against --engine ts on the sample province 
   it('leaves no spill directory behind', () => {
     expect(readdirSync(duck).filter((f) => f.startsWith('.'))).toEqual([]);
   });
+
+  it('says in words, with exit 1, when DuckDB cannot work within the memory limit', async () => {
+    const out = join(dir, 'oom');
+    const r = await cvalue('run', '--engine', 'duckdb', '--data', sample, '--out-dir', out, '--memory-limit', '1MiB');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('DuckDB could not finish within its memory limit of 1MiB');
+    expect(r.err).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(readdirSync(out).filter((f) => f.startsWith('.duckdb-temp-'))).toEqual([]);
+  }, 120_000);
 });
 
 describe('cvalue run --engine duckdb refuses what the SQL does not cover (exit 2)', () => {

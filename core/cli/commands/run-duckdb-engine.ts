@@ -120,6 +120,18 @@ async function breakpointsJson(session: DuckDbModelSession, scenario: Scenario, 
   );
 }
 
+/** DuckDB's own error when an operator cannot fit its working set under memory_limit, even spilling. */
+function isOutOfMemory(e: unknown): boolean {
+  return e instanceof Error && /out of memory|could not allocate/i.test(e.message);
+}
+
+function outOfMemory(memoryLimit: string): Error {
+  return inputError(
+    `DuckDB 在内存上限 ${memoryLimit} 内无法完成计算（一次连接运算所需的内存超过上限，溢出到磁盘也不够）。请用 --memory-limit 调高上限（如 4GB），或关闭其他程序后重试。`,
+    `DuckDB could not finish within its memory limit of ${memoryLimit} (one join needs more than that, even spilling to disk). Raise it with --memory-limit (such as 4GB), or close other programs and try again.`,
+  );
+}
+
 /** Runs `scenario` over `input` in DuckDB and writes the run files it covers into `outDir`. */
 export async function runWithDuckDb(input: ModelInput, scenario: Scenario, outDir: string, memoryLimit: string, log: (line: string) => void): Promise<DuckDbRun> {
   await mkdir(outDir, { recursive: true });
@@ -164,6 +176,9 @@ export async function runWithDuckDb(input: ModelInput, scenario: Scenario, outDi
       written.push(name);
     }
     return { written, warnings, month, customers: tally.customers, eligible: tally.eligible };
+  } catch (e) {
+    if (isOutOfMemory(e)) throw outOfMemory(memoryLimit);
+    throw e;
   } finally {
     session?.close();
     await rm(tempDirectory, { recursive: true, force: true });
