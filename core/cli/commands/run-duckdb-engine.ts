@@ -4,13 +4,12 @@
  * files of SPEC §13 — the cells through the same csv-text.ts formatting as the engine's files,
  * each table streamed a data chunk at a time.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { RunWarning } from '../../engine/run-warning.js';
-import { csvLine, fenText, type CsvCell } from '../../io/run-files/csv-text.js';
+import { fenText, type CsvCell } from '../../io/run-files/csv-text.js';
+import { writeCsv, writeJson } from '../../io/run-files/write-run-files.js';
 import type { ModelInput } from '../../model/dataset.js';
 import { monthKey } from '../../model/month.js';
 import type { Scenario } from '../../model/scenario.js';
@@ -32,10 +31,9 @@ import { SqlTranslationError } from '../../sql/sql-text.js';
 import { inputError, usageError } from '../cli-error.js';
 
 /** The files the ts engine writes that the SQL does not cover (campaigns are not in the script, SPEC §11). */
-export const FILES_NOT_WRITTEN_BY_DUCKDB = ['campaigns.csv', 'campaign_participants.csv'] as const;
+export const FILES_NOT_WRITTEN_BY_DUCKDB = ['campaigns.csv', 'campaign_participants.csv', 'campaign_uplift_tiers.csv'] as const;
 
 const MEMORY_LIMIT = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
-const CHUNK_CHARS = 1 << 20;
 
 /** --memory-limit, or half the machine's memory: the other half is Node's, which holds the input. */
 export function memoryLimitFlag(value: string | undefined): string {
@@ -54,40 +52,10 @@ export interface DuckDbRun {
   readonly eligible: number;
 }
 
-async function writeText(path: string, text: string): Promise<void> {
-  await writeFile(`${path}.partial`, text, 'utf8');
-  await rename(`${path}.partial`, path);
-}
-
-/** As writeRunFiles writes JSON. */
-function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-/**
- * Streams the header and `batches` into `path` as writeCsv does for the engine's generators
- * (through csvLine; a temporary name renamed when complete, removed on failure).
- */
-async function writeCsvBatches(path: string, header: readonly string[], batches: AsyncIterable<CsvCell[][]>): Promise<void> {
-  const temp = `${path}.partial`;
-  const out = createWriteStream(temp, { encoding: 'utf8' });
-  try {
-    let chunk = csvLine(header);
-    for await (const rows of batches) {
-      for (const cells of rows) chunk += csvLine(cells);
-      if (chunk.length >= CHUNK_CHARS) {
-        if (!out.write(chunk)) await once(out, 'drain');
-        chunk = '';
-      }
-    }
-    out.end(chunk);
-    await once(out, 'finish');
-    await rename(temp, path);
-  } catch (e) {
-    out.destroy();
-    await rm(temp, { force: true });
-    throw e;
-  }
+/** The header, then the rows of every batch: one stream of lines for writeCsv. */
+async function* withHeader(header: readonly string[], batches: AsyncIterable<CsvCell[][]>): AsyncGenerator<readonly CsvCell[]> {
+  yield header;
+  for await (const rows of batches) yield* rows;
 }
 
 /** A query's rows with DECIMAL fen columns as fenText writes them (exactly two decimals). */
@@ -159,7 +127,7 @@ export async function runWithDuckDb(input: ModelInput, scenario: Scenario, outDi
         query.file === 'customers.csv' ? (row: readonly RunFileCell[]) => tally.add(row)
         : query.file === 'reconciliation.csv' ? (row: readonly RunFileCell[]) => void pools.push(reconciliationFacts(row))
         : () => undefined;
-      await writeCsvBatches(join(outDir, query.file), query.columns, fileRows(session, query, each));
+      await writeCsv(join(outDir, query.file), withHeader(query.columns, fileRows(session, query, each)));
       written.push(query.file);
     }
     const warnings = warningsFromRows(input, scenario, pools, tally);
@@ -172,7 +140,7 @@ export async function runWithDuckDb(input: ModelInput, scenario: Scenario, outDi
       ['scenario.json', { ...scenario, month }],
     ];
     for (const [name, value] of json) {
-      await writeText(join(outDir, name), jsonText(value));
+      await writeJson(join(outDir, name), value);
       written.push(name);
     }
     return { written, warnings, month, customers: tally.customers, eligible: tally.eligible };

@@ -7,21 +7,22 @@ import { compareRuns } from '../../engine/compare-runs.js';
 import { monthKey } from '../../model/month.js';
 import { campaignUplift } from '../../engine/uplift/campaign-uplift.js';
 import type { ModelResult } from '../../engine/run-model.js';
-import { csvLine } from './csv-text.js';
+import { csvLine, type CsvCell } from './csv-text.js';
 import * as rows from './run-file-rows.js';
 
 const CHUNK_CHARS = 1 << 20;
 
 /**
  * Writes to a temporary name and renames when complete, so a reader never sees half a file; on
- * failure the temporary file is removed.
+ * failure the temporary file is removed. Rows may come synchronously or asynchronously.
  */
-export async function writeCsv(path: string, lines: rows.Rows): Promise<void> {
+export async function writeCsv(path: string, lines: rows.Rows | AsyncIterable<readonly CsvCell[]>): Promise<void> {
   const temp = `${path}.partial`;
   const out = createWriteStream(temp, { encoding: 'utf8' });
   try {
     let chunk = '';
-    for (const cells of lines) {
+    // for await takes the engine's generators and rows streamed from a database alike.
+    for await (const cells of lines) {
       chunk += csvLine(cells);
       if (chunk.length >= CHUNK_CHARS) {
         if (!out.write(chunk)) await once(out, 'drain');
@@ -38,7 +39,7 @@ export async function writeCsv(path: string, lines: rows.Rows): Promise<void> {
   }
 }
 
-async function writeJson(path: string, value: unknown): Promise<void> {
+export async function writeJson(path: string, value: unknown): Promise<void> {
   await writeFile(`${path}.partial`, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
   await rename(`${path}.partial`, path);
 }
