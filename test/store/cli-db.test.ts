@@ -23,7 +23,8 @@ describe('cvalue run --db', () => {
     expect(await cvalue('run', '--db', db, '--scenario', SCENARIO, '--compare', compare, '--out-dir', fromDb)).toMatchObject({ code: 0, err: '' });
     expect(await cvalue('run', '--data', MINI, '--scenario', SCENARIO, '--compare', compare, '--out-dir', fromData)).toMatchObject({ code: 0, err: '' });
     const files = readdirSync(fromData).sort();
-    expect(files.length).toBe(21);
+    // SPEC §13's files with the comparison's, scenario.json and campaign_uplift_tiers.csv.
+    expect(files.length).toBe(22);
     expect(readdirSync(fromDb).sort()).toEqual(files);
     for (const file of files) expect(readFileSync(join(fromDb, file)).equals(readFileSync(join(fromData, file))), file).toBe(true);
   });
