@@ -4,7 +4,7 @@
  * readers and header detection as the import (detect-header, detect-kind), but only the first
  * rows are read: a sheet stops streaming once its preview is full.
  */
-import { loadCsvBytes, parseCsvRows } from '../io/csv/read-csv-table.js';
+import { scanCsvFile, streamCsvRows } from '../io/csv/stream-csv-file.js';
 import { isWorkbookFile, listInputFiles } from '../io/list-input-files.js';
 import { HEADER_SEARCH_ROWS, matchHeaderRow, type HeaderMatch } from '../io/mapping/detect-header.js';
 import { detectKind } from '../io/mapping/detect-kind.js';
@@ -78,13 +78,14 @@ class PreviewCollector {
 
 async function previewCsv(file: string, mappings: ReadonlyMap<string, ColumnMapping>): Promise<SheetPreview> {
   const collector = new PreviewCollector(file, undefined, mappings);
-  const loaded = await loadCsvBytes(file);
-  if (!loaded.ok) {
-    collector.problem = loaded.failure.problem;
+  // Streamed like the import: a 3 GB extract is scanned once and only its first rows are parsed.
+  const scanned = await scanCsvFile(file);
+  if (!scanned.ok) {
+    collector.problem = scanned.failure.problem;
     return collector.preview();
   }
   try {
-    const failure = parseCsvRows(loaded.utf8, (cells, row) => {
+    const failure = await streamCsvRows(file, scanned.scan, (cells, row) => {
       collector.push(cells, row);
       if (collector.full) throw new PreviewFull();
     });

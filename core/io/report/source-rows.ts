@@ -4,7 +4,7 @@
  * row numbers. The problems they meet were reported by the import already, so only the rows
  * matter here.
  */
-import { loadCsvBytes, parseCsvRows } from '../csv/read-csv-table.js';
+import { scanCsvFile, streamCsvRows } from '../csv/stream-csv-file.js';
 import { isWorkbookFile } from '../list-input-files.js';
 import type { RawCell } from '../raw-table.js';
 import { readXlsxFile } from '../xlsx/read-xlsx-file.js';
@@ -26,11 +26,11 @@ export interface SourceTable {
 }
 
 async function readCsvSource(source: SourceTable, sink: SourceRowSink): Promise<SourceOutcome> {
-  const loaded = await loadCsvBytes(source.file);
-  if (!loaded.ok) return 'unreadable';
-  if (source.sha256 !== undefined && loaded.sha256 !== source.sha256) return 'changed';
+  const scanned = await scanCsvFile(source.file);
+  if (!scanned.ok) return 'unreadable';
+  if (source.sha256 !== undefined && scanned.scan.sha256 !== source.sha256) return 'changed';
   // A syntax failure ends the rows where it ended the import's; the report already names it.
-  parseCsvRows(loaded.utf8, sink);
+  await streamCsvRows(source.file, scanned.scan, sink);
   return 'read';
 }
 

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { parseCsvRows, readCsvTable } from '../../../core/io/csv/read-csv-table.js';
+import { readCsvTable } from '../../../core/io/csv/read-csv-table.js';
+import { parseCsvRows } from './whole-file-csv.js';
 import { tempDir } from '../../support/paths.js';
 
 const dir = tempDir('csv');

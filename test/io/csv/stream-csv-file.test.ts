@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { Utf8Validator } from '../../../core/io/csv/decode-text.js';
-import { loadCsvBytes, parseCsvRows, readCsvTable } from '../../../core/io/csv/read-csv-table.js';
+import { readCsvTable } from '../../../core/io/csv/read-csv-table.js';
+import { loadCsvBytes, parseCsvRows } from './whole-file-csv.js';
 import { scanCsvFile, streamCsvRows } from '../../../core/io/csv/stream-csv-file.js';
 import { tempDir } from '../../support/paths.js';
 
