@@ -16,7 +16,7 @@ import { ModelSession } from '../core/engine/run-model.js';
 import type { ModelInput } from '../core/model/dataset.js';
 import { parseScenario, type Scenario } from '../core/model/scenario.js';
 import { RESULT_TABLES, type ResultTable } from '../core/sql/build-model-sql.js';
-import { DuckDbModelSession } from '../core/sql/run-duckdb.js';
+import { DuckDbModelSession, type DuckDbOptions } from '../core/sql/run-duckdb.js';
 import { loadModelInput } from '../core/store/load-model-input.js';
 import { openStore } from '../core/store/open-store.js';
 
@@ -122,15 +122,13 @@ function run(db: string): object {
 /**
  * DuckDB's memory_limit defaults to 80% of the machine's memory, and in memory the script's
  * intermediate tables at 1M customers already reach ~10 GB of RSS: a cap and a folder to spill
- * to keep the machine usable (SCALE_DUCKDB_MEMORY_LIMIT, `default` for DuckDB's own).
+ * to keep the machine usable (SCALE_DUCKDB_MEMORY_LIMIT, `default` for DuckDB's own). Given when
+ * the database opens: DuckDB refuses to move its temporary directory once the load has used it.
  */
 const DUCKDB_MEMORY_LIMIT = process.env.SCALE_DUCKDB_MEMORY_LIMIT ?? '6GB';
 
-async function limitDuckDb(session: DuckDbModelSession, spillDir: string): Promise<Record<string, string>> {
-  if (DUCKDB_MEMORY_LIMIT === 'default') return {};
-  const settings = { memory_limit: DUCKDB_MEMORY_LIMIT, temp_directory: spillDir, preserve_insertion_order: 'false' };
-  for (const [name, value] of Object.entries(settings)) await session.connection.run(`SET ${name} = '${value}'`);
-  return settings;
+function duckDbOptions(spillDir: string): DuckDbOptions {
+  return DUCKDB_MEMORY_LIMIT === 'default' ? {} : { memoryLimit: DUCKDB_MEMORY_LIMIT, tempDirectory: spillDir, preserveInsertionOrder: false };
 }
 
 /** Every result table but the customer-month one (months × customers rows, which a report does not read back whole). */
@@ -170,12 +168,11 @@ async function duckdb(db: string, spillDir: string): Promise<object> {
   const { input, loadSeconds, rssAfterLoadMb } = loadFromKb(db);
   const peakAfterKbLoadMb = peakRssMb();
   const t = performance.now();
-  const session = await DuckDbModelSession.open(input);
+  const settings = duckDbOptions(spillDir);
+  const session = await DuckDbModelSession.open(input, settings);
   const openSeconds = seconds(performance.now() - t);
   try {
     const peakAfterDuckLoadMb = peakRssMb();
-    // Set after the load (the session loads as it opens): the input tables are in memory either way.
-    const settings = await limitDuckDb(session, spillDir);
     const first = await session.run(scenario({}), []);
     const peakAfterScriptMb = peakRssMb();
     const read = await streamResults(session);

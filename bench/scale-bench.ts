@@ -58,10 +58,11 @@ function step(args: string[]): StepOutcome {
     process.stderr.write(`[scale]   ${last}\n`);
     return { ok: true, figures, ...processFigures, loadAverageBefore };
   }
+  // The CLI's problem lines come before the stack; the stack's frames say nothing the message does not.
   const tail = stderr
     .split('\n')
-    .filter((l) => l.trim() !== '' && !l.startsWith('SCALE_TIME'))
-    .slice(-12)
+    .filter((l) => l.trim() !== '' && !l.startsWith('SCALE_TIME') && !/^\s+at /.test(l))
+    .slice(-20)
     .join('\n');
   const why = child.error !== undefined ? `${child.error.message} (timeout ${STEP_TIMEOUT_MS / 60_000} min)` : `exit ${child.status ?? child.signal}`;
   process.stderr.write(`[scale]   failed: ${why}\n${tail}\n`);
