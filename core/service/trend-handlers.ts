@@ -108,19 +108,23 @@ export async function cachedTrend(model: TrendSource, scenario: Scenario, option
   const promise = (async () => {
     const trend = fromKnowledgeBase(options.kb, input, key, scenario) ?? (await computeAndStore(options.kb, input, key, scenario, jobs));
     const entry: CachedTrend = { input, key, trend, view: trendView(trend), warnings: new Map() };
-    entries.unshift(entry);
-    entries.length = Math.min(entries.length, CACHE_ENTRIES);
+    // The cache's list as it is now: other calls may have replaced it while this one computed.
+    const current = (caches.get(model) ?? []).filter((e) => e.input === input && e.key !== key);
+    current.unshift(entry);
+    current.length = Math.min(current.length, CACHE_ENTRIES);
+    caches.set(model, current);
     return entry;
   })();
   const list = pending.get(model) ?? [];
   const registered: PendingTrend = { input, key, jobs, promise };
   list.push(registered);
   pending.set(model, list);
-  try {
-    return await promise;
-  } finally {
-    list.splice(list.indexOf(registered), 1);
-  }
+  // Registered until the work settles, not until this caller leaves: a cancelled first caller
+  // must not make the next call start the same computation again.
+  const settled = (): void => void list.splice(list.indexOf(registered), 1);
+  promise.then(settled, settled);
+  // Raced with this job's own cancel, as a joining job's is: the work goes on while others wait.
+  return job === undefined ? promise : Promise.race([promise, cancelled(job)]);
 }
 
 /** Rejects with job.cancelled once the job is cancelled (a joined computation goes on for the others). */
@@ -142,7 +146,14 @@ function fromKnowledgeBase(kb: Store | undefined, input: ModelInput, key: string
   const fingerprint = kb === undefined ? undefined : fingerprintOf(input);
   if (kb === undefined || fingerprint === undefined) return null;
   const started = performance.now();
-  const read = readStoredTrend(kb, { fingerprint, scenarioKey: key }, { facts: input.facts, months: trendMonths(input, scenario) });
+  let read: ReturnType<typeof readStoredTrend>;
+  try {
+    read = readStoredTrend(kb, { fingerprint, scenarioKey: key }, { facts: input.facts, months: trendMonths(input, scenario) });
+  } catch (e) {
+    // A knowledge base that cannot be read just now (busy, locked) costs a computation, not the answer.
+    if (!(e instanceof StoreError) && storeErrorFromSqlite(e, kb.path) === null) throw e;
+    return null;
+  }
   trendCacheStats.lastReadMs = performance.now() - started;
   if (read.status === 'loaded') {
     trendCacheStats.loaded++;

@@ -180,9 +180,11 @@ describe('the trend after a restart', () => {
       expect(trendCacheStats.computed).toBe(before.computed);
       expect(storedTrendCount(store)).toBe(1);
 
+      // The next call joins the work the cancelled one started (it stops only at a month boundary
+      // with every job cancelled), so it sees the remaining months and no month is computed twice.
       const full = fakeJob();
       await cachedTrend(model, other, { kb: store, job: full.job });
-      expect(full.progress).toEqual([0, 1, 2, 3, 4, 5].map((done) => ['trend', done, 5]));
+      expect(full.progress).toEqual([3, 4, 5].map((done) => ['trend', done, 5]));
       expect(trendCacheStats.computed).toBe(before.computed + 1);
       expect(storedTrendCount(store)).toBe(2);
     });
@@ -205,6 +207,10 @@ describe('the trend after a restart', () => {
       expect(rc.status === 'fulfilled' && ra.status === 'fulfilled' && rc.value === ra.value).toBe(true);
       expect(trendCacheStats.computed).toBe(before + 1);
       expect(first.progress.at(-1)).toEqual(['trend', 4, 4]);
+      // And the shared result is in memory afterwards (not only in the knowledge base).
+      const { hits, loaded } = trendCacheStats;
+      expect(await cachedTrend(model, other, { kb: store })).toBe(rc.status === 'fulfilled' ? rc.value : null);
+      expect([trendCacheStats.hits, trendCacheStats.loaded]).toEqual([hits + 1, loaded]);
     });
   });
 
