@@ -18,14 +18,15 @@ export const HELP_TEXT = `cvalue — 客户价值评估 命令行 / Customer Val
 run     读取用量、结算、个人成本、信用、成本池和营销活动的 Excel 工作簿（.xlsx，每个含表头的工作表为一张表）
         或 CSV 导出（UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030），表头可用中文或英文，按方案计算客户价值，并把 SPEC §13 的全部文件写入 --out-dir：
         customers.csv、customer_months.csv、aggregates_*.csv、reconciliation*.csv、campaigns.csv、
-        campaign_participants.csv、breakpoints.json、summary.json、warnings.json；
+        campaign_participants.csv、campaign_uplift_tiers.csv（各分层的对照组提升）、breakpoints.json、summary.json、warnings.json；
         给出 --compare 时另写 migration.csv、compare_plan.csv、compare_branch.csv、tier_changes.csv、comparison.json。
         --data 可重复，也可用逗号分隔；文件夹读取其中全部 .xlsx 和 .csv。另写 scenario.json（实际使用的方案）。
         --month 覆盖方案中的评估月；都未给出时取数据中最新的月份。
         Reads workbooks (.xlsx; every sheet with a header is a table) or CSV exports (UTF-8, UTF-8 with BOM or
         GBK/GB18030) of usage, settlement, individual costs, credit, cost pools and campaigns, with Chinese or
         English headers, evaluates the scenario and writes every file of SPEC §13 into --out-dir (with
-        --compare, also the comparison files; also scenario.json, the scenario as run). --data may repeat or take
+        --compare, also the comparison files; also scenario.json, the scenario as run, and
+        campaign_uplift_tiers.csv, each campaign's uplift per tier). --data may repeat or take
         a comma-separated list; a folder means every .xlsx and .csv in it. --month overrides the scenario's month; without either, the
         latest month in the data is evaluated.
 
@@ -49,13 +50,14 @@ run     读取用量、结算、个人成本、信用、成本池和营销活动
         --engine duckdb 在进程内的 DuckDB 中运行方案的数仓 SQL（见 cvalue sql），用于内存放不下的数据：DuckDB 超出
         --memory-limit（默认本机内存的一半）的中间结果写入 --out-dir 下的临时目录，结束后删除。写出的文件与默认的
         --engine ts 格式相同：customers.csv、customer_months.csv、aggregates_*.csv、reconciliation*.csv、breakpoints.json、
-        summary.json、warnings.json、scenario.json；不写 campaigns.csv 与 campaign_participants.csv（SQL 不含营销评估）。
+        summary.json、warnings.json、scenario.json；不写 campaigns.csv、campaign_participants.csv 与 campaign_uplift_tiers.csv（SQL 不含营销评估）。
         不能与 --out（报告）或 --compare 同用（退出码 2）。
         --engine duckdb runs the scenario's warehouse SQL (see cvalue sql) in an in-process DuckDB, for data too
         large for memory: past --memory-limit (default: half the machine's memory) DuckDB spills to a temporary
         folder inside --out-dir, removed at the end. The files have the --engine ts (default) format: customers.csv,
         customer_months.csv, aggregates_*.csv, reconciliation*.csv, breakpoints.json, summary.json, warnings.json,
-        scenario.json; campaigns.csv and campaign_participants.csv are not written (campaigns are not in the SQL).
+        scenario.json; campaigns.csv, campaign_participants.csv and campaign_uplift_tiers.csv are not written
+        (campaigns are not in the SQL).
         It cannot be combined with --out (the report) or --compare (exit 2).
 
         --db 改从知识库（cvalue import 导入的 SQLite 文件）读取全部导入的数据，结果与 --data 读取同样的文件相同。
