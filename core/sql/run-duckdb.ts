@@ -8,6 +8,7 @@ import { DATE, DOUBLE, DuckDBDataChunk, DuckDBDateValue, DuckDBDecimalValue, Duc
 import type { CostPool, FactTable, ModelInput } from '../model/dataset.js';
 import { CATEGORY_FIELDS, type NumericFactField } from '../model/fields.js';
 import { monthKey } from '../model/month.js';
+import { numberAt } from '../model/number-column.js';
 import type { Scenario } from '../model/scenario.js';
 import { modelStatements, RESULT_TABLES, type ResultTable } from './build-model-sql.js';
 import { DUCKDB } from './dialect.js';
@@ -30,20 +31,6 @@ export interface DuckDbModelResult {
   /** The tables that were read, rows in a fixed order (customer id, grouping and group, pool and month …). */
   readonly tables: Readonly<Partial<Record<ResultTable, SqlRow[]>>>;
   readonly timings: DuckDbTimings;
-}
-
-/**
- * A fact column as one double per row: before issue 7's compact columns a Float64Array, after
- * them `{ values, scale }` (whole numbers or whole fen).
- */
-type FactColumn = Float64Array | { readonly values: ArrayLike<number>; readonly scale: number };
-
-function factValue(column: FactColumn, r: number): number {
-  return column instanceof Float64Array ? (column[r] as number) : (column.values[r] as number) / column.scale;
-}
-
-function numberColumn(facts: FactTable, field: NumericFactField): FactColumn {
-  return facts.numbers[field] as FactColumn;
 }
 
 const DUCK_TYPES: Readonly<Record<InputColumn['type'], DuckDBType>> = { STRING: VARCHAR, DOUBLE, DATE };
@@ -88,9 +75,9 @@ function monthStartDate(month: number): DuckDBDateValue {
 
 /** Rows (indices into the facts) where any of `fields` is non-zero: the other sheets hold only those. */
 function rowsWithAny(facts: FactTable, fields: readonly NumericFactField[]): Int32Array {
-  const columns = fields.map((f) => numberColumn(facts, f));
+  const columns = fields.map((f) => facts.numbers[f]);
   const out: number[] = [];
-  for (let r = 0; r < facts.customer.length; r++) if (columns.some((c) => factValue(c, r) !== 0)) out.push(r);
+  for (let r = 0; r < facts.customer.length; r++) if (columns.some((c) => numberAt(c, r) !== 0)) out.push(r);
   return Int32Array.from(out);
 }
 
@@ -122,8 +109,8 @@ export async function loadInputTables(connection: DuckDBConnection, input: Model
         const codes = facts.categories[field];
         return (i) => dictionary[codes[row(i)] as number] as string;
       }
-      const values = numberColumn(facts, column as NumericFactField);
-      return (i) => factValue(values, row(i));
+      const values = facts.numbers[column as NumericFactField];
+      return (i) => numberAt(values, row(i));
     };
   await appendRows(connection, 'usage', facts.customer.length, factCell(null));
   for (const name of ['settlement', 'individual_costs', 'credit'] as const) {
@@ -281,15 +268,5 @@ export class DuckDbModelSession {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
-  }
-}
-
-/** Loads `input` into a fresh in-memory DuckDB, runs the scenario's script and reads every result table. */
-export async function runModelInDuckDb(input: ModelInput, scenario: Scenario): Promise<DuckDbModelResult> {
-  const session = await DuckDbModelSession.open(input);
-  try {
-    return await session.run(scenario);
-  } finally {
-    session.close();
   }
 }

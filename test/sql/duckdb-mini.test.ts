@@ -7,11 +7,21 @@ import { readInputFiles } from '../../core/io/read-inputs.js';
 import { loadScenarioFile } from '../../core/cli/load-scenario.js';
 import type { ResultTable } from '../../core/sql/build-model-sql.js';
 import { buildModelSql } from '../../core/sql/build-model-sql.js';
-import { DuckDbModelSession, readResultTable, runModelInDuckDb, type DuckDbModelResult, type SqlRow } from '../../core/sql/run-duckdb.js';
+import { DuckDbModelSession, readResultTable, type DuckDbModelResult, type SqlRow } from '../../core/sql/run-duckdb.js';
 import type { ModelInput } from '../../core/model/dataset.js';
 import type { Scenario } from '../../core/model/scenario.js';
 import { MINI } from '../support/paths.js';
 import { compareRows, readCsvRows } from './compare-rows.js';
+
+/** One scenario in a fresh in-memory DuckDB. */
+async function runModelInDuckDb(input: ModelInput, scenario: Scenario): Promise<DuckDbModelResult> {
+  const session = await DuckDbModelSession.open(input);
+  try {
+    return await session.run(scenario);
+  } finally {
+    session.close();
+  }
+}
 
 const expected = (file: string) => readCsvRows(join(MINI, 'expected', file));
 let result: DuckDbModelResult;

@@ -70,17 +70,11 @@ export function* trendSteps(input: ModelInput, scenario: Scenario, months: reado
   return { customerIds: input.facts.customerIds, tierNames, months: out };
 }
 
-/**
- * Called after each month with the months done and the total; it may throw to stop (a cancel),
- * and the error then leaves computeTrend as it is.
- */
-export type OnTrendMonth = (done: number, total: number) => void;
-
-export function computeTrend(input: ModelInput, scenario: Scenario, months: readonly number[], onMonth?: OnTrendMonth): Trend {
+/** The whole trend at once (the command line); the service steps through trendSteps to report and cancel. */
+export function computeTrend(input: ModelInput, scenario: Scenario, months: readonly number[]): Trend {
   const steps = trendSteps(input, scenario, months);
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value;
-    onMonth?.(step.value, months.length);
   }
 }

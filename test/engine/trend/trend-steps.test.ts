@@ -1,4 +1,4 @@
-/** computeTrend's per-month callback and trendSteps: progress after each month, and a stop between months. */
+/** trendSteps: one step per month (where the service reports progress and may stop), ending in computeTrend's trend. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeTrend, trendSteps, type Trend } from '../../../core/engine/trend/trend.js';
 import { trendMonths } from '../../../core/engine/trend/trend-months.js';
@@ -26,31 +26,6 @@ describe('the trend month by month', () => {
     // A one-month window, so every loaded month is a full-window trend month.
     months = trendMonths(input, { ...defaultScenario(), window: 1, trend_months: 4 });
     whole = computeTrend(input, defaultScenario(), months);
-  });
-
-  it('calls onMonth after each month with the months done and the total, and gives the same trend', () => {
-    const calls: [number, number][] = [];
-    const trend = computeTrend(input, defaultScenario(), months, (done, total) => calls.push([done, total]));
-    expect(months).toHaveLength(4);
-    expect(calls).toEqual([
-      [1, 4],
-      [2, 4],
-      [3, 4],
-      [4, 4],
-    ]);
-    expect(trend).toEqual(whole);
-  });
-
-  it('stops where onMonth throws, without computing the later months', () => {
-    const done: number[] = [];
-    const stop = new Error('cancelled');
-    expect(() =>
-      computeTrend(input, defaultScenario(), months, (d) => {
-        done.push(d);
-        if (d === 2) throw stop;
-      }),
-    ).toThrow(stop);
-    expect(done).toEqual([1, 2]);
   });
 
   it('trendSteps yields once per month and returns the trend computeTrend gives', () => {

@@ -51,6 +51,7 @@ export const zh = {
     tier: '分层',
     avgProfit: '月均利润',
     absent: '（当月无数据）',
+    invalidScenario: '当前方案有错误，请先在“模型”页修正。',
   },
   trace: {
     title: '客户 {{id}} 的计算过程',
@@ -224,6 +225,7 @@ export const en: Translation<typeof zh> = {
     tier: 'Tier',
     avgProfit: 'Avg profit',
     absent: '(no data that month)',
+    invalidScenario: 'The current scenario has errors; fix them on the Model page first.',
   },
   trace: {
     title: 'How customer {{id}} was computed',

@@ -20,9 +20,8 @@ type State =
   | { readonly status: 'idle' }
   | { readonly status: 'loading' }
   | { readonly status: 'done'; readonly trend: CustomerTrendView | null }
+  | { readonly status: 'invalid' }
   | { readonly status: 'failed'; readonly error: Bilingual };
-
-const INVALID_SCENARIO: Bilingual = { zh: '当前方案有错误，请先在“模型”页修正。', en: 'The current scenario has errors; fix them on the Model page first.' };
 
 export function CustomerTrend({ customerId }: { readonly customerId: string }) {
   const { t } = useTranslation('customers');
@@ -32,14 +31,14 @@ export function CustomerTrend({ customerId }: { readonly customerId: string }) {
   const load = async (): Promise<void> => {
     const check = useScenarioStore.getState().check;
     if (!check.ok) {
-      setState({ status: 'failed', error: INVALID_SCENARIO });
+      setState({ status: 'invalid' });
       return;
     }
     setState({ status: 'loading' });
     try {
       const answer = await useJobsStore.getState().track('trend:get', (jobId) => serviceClient().invoke('trend:get', { jobId, scenario: check.scenario, customerId }));
       if (answer.ok) setState({ status: 'done', trend: answer.customer });
-      else setState({ status: 'failed', error: INVALID_SCENARIO });
+      else setState({ status: 'invalid' });
     } catch (e) {
       setState({ status: 'failed', error: errorMessage(e) });
     }
@@ -52,6 +51,8 @@ export function CustomerTrend({ customerId }: { readonly customerId: string }) {
         <button type="button" className="btn" data-testid="customer-trend-show" disabled={state.status === 'loading'} onClick={() => void load()}>
           {state.status === 'loading' ? t('trend.loading') : t('trend.show')}
         </button>
+      ) : state.status === 'invalid' ? (
+        <Alert tone="error">{t('trend.invalidScenario')}</Alert>
       ) : state.status === 'failed' ? (
         <Alert tone="error">{inLang(state.error, lang)}</Alert>
       ) : state.trend === null ? (
