@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../core/io/csv/decode-text.js';
+import { decodeText } from './whole-file-csv.js';
 
 const TEXT = '用户编号,账期,应收费用\n001,2026年9月,１２\n';
 

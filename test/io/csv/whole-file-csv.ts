@@ -6,8 +6,32 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
 import { readFailure, syntaxFailure, type CsvFailure } from '../../../core/io/csv/csv-failure.js';
-import { decodeText, detectEncoding, hasUtf8Bom } from '../../../core/io/csv/decode-text.js';
+import { hasUtf8Bom, type TextEncodingName } from '../../../core/io/csv/decode-text.js';
 import { fileIssues } from '../../../core/io/input-messages.js';
+import type { Problem } from '../../../core/model/messages.js';
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+
+export type DecodeResult =
+  | { readonly ok: true; readonly text: string; readonly encoding: TextEncodingName }
+  | { readonly ok: false; readonly problem: Problem };
+
+/** The file's encoding, checked without decoding it; a BOM before invalid UTF-8 is a problem. */
+export function detectEncoding(bytes: Uint8Array): TextEncodingName | Problem {
+  if (isUtf8(bytes)) return 'utf-8';
+  return hasUtf8Bom(bytes) ? fileIssues.badUtf8 : 'gb18030';
+}
+
+/** Decodes the whole file; the BOM, if any, is dropped. */
+export function decodeText(bytes: Uint8Array): DecodeResult {
+  const encoding = detectEncoding(bytes);
+  if (typeof encoding !== 'string') return { ok: false, problem: encoding };
+  if (encoding === 'utf-8') return { ok: true, text: new TextDecoder('utf-8').decode(bytes), encoding };
+  const text = iconv.decode(bytes, 'gb18030');
+  // iconv-lite replaces byte sequences GB18030 does not define with U+FFFD.
+  if (text.includes('\ufffd')) return { ok: false, problem: fileIssues.unknownEncoding };
+  return { ok: true, text, encoding };
+}
 
 export type CsvBytesResult =
   | { readonly ok: true; readonly utf8: Uint8Array; readonly sha256: string }
