@@ -47,40 +47,70 @@ function findRow(facts: FactTable, monthIdx: number, c: number): number {
   return -1;
 }
 
-/** Mean profit over months first … first+W−1, or NaN when any of them is missing. */
-function meanProfit(facts: FactTable, profit: (row: number) => number, c: number, first: number, window: number, monthIndexOf: Map<number, number>): number {
-  let sum = 0;
-  for (let k = first; k < first + window; k++) {
-    const m = monthIndexOf.get(k);
-    const r = m === undefined ? -1 : findRow(facts, m, c);
-    if (r < 0) return NaN;
-    sum += profit(r);
-  }
-  return sum / window;
+/**
+ * What the evaluation needs of the data alone, found once per data set and window rather than
+ * per run (a what-if re-run only changes the profits): the participants in a fixed order, each
+ * one's customer and the rows of its W months before and W months after the start.
+ */
+export interface CampaignPlan {
+  readonly window: number;
+  /** By campaign, customer id, start month: sums must not depend on the order participants arrive in. */
+  readonly ordered: readonly CampaignParticipant[];
+  /** Customer index per ordered participant, −1 when the customer is not in the data. */
+  readonly customer: Int32Array;
+  /** 2·W rows per ordered participant (the W before, then the W after), −1 where a month is missing. */
+  readonly rows: Int32Array;
+  /** Campaign names in code-unit order, and the ordered participants' indexes of each. */
+  readonly campaigns: readonly { readonly campaign: string; readonly members: readonly number[] }[];
 }
 
-export function evaluateCampaigns(
-  facts: FactTable,
-  participants: readonly CampaignParticipant[],
-  profit: (row: number) => number,
-  window: number,
-  isNegativeNow: (customer: number) => boolean,
-): { campaigns: CampaignResult[]; participants: ParticipantResult[] } {
-  const indexOf = (id: string): number | undefined => {
-    const c = facts.customerIds.indexOf(id);
-    return c < 0 ? undefined : c;
-  };
+export function planCampaigns(facts: FactTable, participants: readonly CampaignParticipant[], window: number): CampaignPlan {
   const monthIndexOf = new Map<number, number>();
   facts.months.forEach((m, i) => monthIndexOf.set(m, i));
-
-  // Sums must not depend on the order participants arrive in: sort by campaign, customer, start month.
   const ordered = [...participants].sort(
     (a, b) => (a.campaign < b.campaign ? -1 : a.campaign > b.campaign ? 1 : a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : a.startMonth - b.startMonth),
   );
-  const results: ParticipantResult[] = ordered.map((participant) => {
-    const c = indexOf(participant.customerId);
-    const before = c === undefined ? NaN : meanProfit(facts, profit, c, participant.startMonth - window, window, monthIndexOf);
-    const after = c === undefined ? NaN : meanProfit(facts, profit, c, participant.startMonth, window, monthIndexOf);
+  const customer = new Int32Array(ordered.length);
+  const rows = new Int32Array(ordered.length * 2 * window).fill(-1);
+  const members = new Map<string, number[]>();
+  ordered.forEach((p, i) => {
+    const c = facts.customerIds.indexOf(p.customerId);
+    customer[i] = c;
+    if (c >= 0) {
+      for (let k = 0; k < 2 * window; k++) {
+        const m = monthIndexOf.get(p.startMonth - window + k);
+        rows[i * 2 * window + k] = m === undefined ? -1 : findRow(facts, m, c);
+      }
+    }
+    const list = members.get(p.campaign) ?? [];
+    list.push(i);
+    members.set(p.campaign, list);
+  });
+  // `ordered` is sorted by campaign first, so the map's insertion order is the code-unit order.
+  return { window, ordered, customer, rows, campaigns: [...members].map(([campaign, list]) => ({ campaign, members: list })) };
+}
+
+/** Mean profit over W planned rows from `at`, or NaN when any of them is missing. */
+function meanProfit(plan: CampaignPlan, profit: (row: number) => number, at: number): number {
+  let sum = 0;
+  for (let k = at; k < at + plan.window; k++) {
+    const r = plan.rows[k] as number;
+    if (r < 0) return NaN;
+    sum += profit(r);
+  }
+  return sum / plan.window;
+}
+
+export function evaluateCampaigns(
+  plan: CampaignPlan,
+  profit: (row: number) => number,
+  isNegativeNow: (customer: number) => boolean,
+): { campaigns: CampaignResult[]; participants: ParticipantResult[] } {
+  const { window } = plan;
+  const results: ParticipantResult[] = plan.ordered.map((participant, i) => {
+    const known = (plan.customer[i] as number) >= 0;
+    const before = known ? meanProfit(plan, profit, i * 2 * window) : NaN;
+    const after = known ? meanProfit(plan, profit, i * 2 * window + window) : NaN;
     const evaluated = !Number.isNaN(before) && !Number.isNaN(after);
     return {
       participant,
@@ -92,9 +122,8 @@ export function evaluateCampaigns(
     };
   });
 
-  const names = [...new Set(participants.map((p) => p.campaign))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const campaigns = names.map((campaign): CampaignResult => {
-    const mine = results.filter((r) => r.participant.campaign === campaign);
+  const campaigns = plan.campaigns.map(({ campaign, members }): CampaignResult => {
+    const mine = members.map((i) => results[i] as ParticipantResult);
     const evaluated = mine.filter((r) => r.evaluated);
     const costAll = mine.reduce((s, r) => s + r.participant.cost, 0);
     const costEvaluated = evaluated.reduce((s, r) => s + r.participant.cost, 0);
@@ -115,9 +144,9 @@ export function evaluateCampaigns(
       roiAllCost: roiOver(costAll),
       negativeBeforeShare: evaluated.length === 0 ? NaN : negativeBefore / evaluated.length,
       negativeBefore,
-      negativeNow: mine.filter((r) => {
-        const c = indexOf(r.participant.customerId);
-        return c !== undefined && isNegativeNow(c);
+      negativeNow: members.filter((i) => {
+        const c = plan.customer[i] as number;
+        return c >= 0 && isNegativeNow(c);
       }).length,
     };
   });

@@ -9,7 +9,7 @@ import type { Scenario } from '../model/scenario.js';
 import { allocateCommonCosts, type Allocation } from './allocate-common-costs.js';
 import { computeAggregates, computeCellBaseSums, computeCellProfitSums, type AggregateRow, type Grouping } from './aggregates.js';
 import { computeCustomerCells } from './customer-cells.js';
-import { evaluateCampaigns, type CampaignResult, type ParticipantResult } from './campaigns.js';
+import { evaluateCampaigns, planCampaigns, type CampaignResult, type ParticipantResult } from './campaigns.js';
 import { computeCustomerWindow, type CustomerWindow } from './customer-window.js';
 import { computeEligibility, type Eligibility } from './eligibility.js';
 import { driverColumns, scopePools } from './pool-scopes.js';
@@ -133,8 +133,9 @@ export class ModelSession {
     const aggregates = cache.get('aggregates', [baseSums, profitSums, values], () =>
       computeAggregates(facts, win, eligibility, profit, cells, baseSums, profitSums, values),
     );
-    const campaignResult = cache.get('campaigns', [profit, input.campaigns], () =>
-      evaluateCampaigns(facts, input.campaigns, (r) => rowProfit(money, allocation.allocated, r), W, (c) => win.inTable[c] === 1 && (profit.avgProfit[c] as number) < 0),
+    const campaignPlan = cache.get('campaignPlan', [facts, input.campaigns, W], () => planCampaigns(facts, input.campaigns, W));
+    const campaignResult = cache.get('campaigns', [profit, campaignPlan], () =>
+      evaluateCampaigns(campaignPlan, (r) => rowProfit(money, allocation.allocated, r), (c) => win.inTable[c] === 1 && (profit.avgProfit[c] as number) < 0),
     );
     const warnings = runWarnings(input, allocation, win, values);
     let rounded: RoundedAllocations | undefined;
