@@ -22,14 +22,15 @@ export interface RoundedAllocations {
 /**
  * Adds `step` to the `count` rows of start…end−1 with the largest keys, ties to the smaller
  * customer index (= smaller id). Selection finds the cut-off key, so no month is sorted.
+ * keys[k] belongs to row start + k (one month's keys, not the whole table's).
  */
 function adjustLargest(fen: Float64Array, keys: Float64Array, start: number, end: number, count: number, step: 1 | -1): void {
   const size = end - start;
-  const cut = orderStatistic(keys.slice(start, end), size - count);
+  const cut = orderStatistic(keys.slice(0, size), size - count);
   const tied: number[] = [];
   let given = 0;
   for (let r = start; r < end; r++) {
-    const key = keys[r] as number;
+    const key = keys[r - start] as number;
     if (key > cut) {
       fen[r] = (fen[r] as number) + step;
       given++;
@@ -44,7 +45,10 @@ function adjustLargest(fen: Float64Array, keys: Float64Array, start: number, end
 
 export function roundAllocations(facts: FactTable, allocated: Float64Array, reconciliation: readonly ReconciliationRow[]): RoundedAllocations {
   const fen = new Float64Array(allocated.length);
-  const remainder = new Float64Array(allocated.length);
+  // One month's remainders at a time: a table-long array would be 230 MB more at 10M × 3 months.
+  let largestMonth = 0;
+  for (let m = 0; m < facts.months.length; m++) largestMonth = Math.max(largestMonth, (facts.monthStart[m + 1] as number) - (facts.monthStart[m] as number));
+  const remainder = new Float64Array(largestMonth);
   const allocatedPoolsFen = new Float64Array(facts.months.length);
   const monthIndex = new Map<string, number>();
   facts.months.forEach((m, i) => monthIndex.set(monthKey(m), i));
@@ -60,7 +64,7 @@ export function roundAllocations(facts: FactTable, allocated: Float64Array, reco
       const exact = (allocated[r] as number) * 100;
       const f = Math.floor(exact + FEN_EPSILON);
       fen[r] = f;
-      remainder[r] = exact - f;
+      remainder[r - start] = exact - f;
       floored += f;
     }
     const missing = Math.round((allocatedPoolsFen[m] as number) - floored);
@@ -68,7 +72,7 @@ export function roundAllocations(facts: FactTable, allocated: Float64Array, reco
     if (missing > 0) adjustLargest(fen, remainder, start, end, Math.min(missing, end - start), 1);
     else {
       // Only float noise across very many rows can floor above the total: take those fen back from the smallest remainders.
-      const negated = remainder.map((x) => -x);
+      const negated = remainder.subarray(0, end - start).map((x) => -x);
       adjustLargest(fen, negated, start, end, Math.min(-missing, end - start), -1);
     }
   }
