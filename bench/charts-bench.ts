@@ -13,14 +13,12 @@ import { renderReportCharts, type PngSize } from '../core/io/chart-images/render
 import { runModel } from '../core/engine/run-model.js';
 import { defaultScenario } from '../core/model/scenario.js';
 import { syntheticInput } from './synthetic-input.js';
+import { median } from './bench-stats.js';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
 const outDir = process.argv[3];
 const REPEATS = 3;
 
-function median(xs: number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-}
 
 const result = runModel(syntheticInput(customers, 3), defaultScenario());
 const rssBeforeChartsMb = Math.round(process.memoryUsage.rss() / 2 ** 20);

@@ -4,29 +4,20 @@
  * Prints one JSON line; peak RSS is the whole process's.
  */
 import { ModelSession } from '../core/engine/run-model.js';
-import { parseScenario, type Scenario } from '../core/model/scenario.js';
 import { syntheticInput } from './synthetic-input.js';
+import { median, benchScenario } from './bench-stats.js';
 
 const customers = Number(process.argv[2]);
 const months = Number(process.argv[3] ?? 3);
 const WHAT_IF_RUNS = 7;
 
-function scenario(data: object): Scenario {
-  const parsed = parseScenario(data);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.scenario;
-}
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 const input = syntheticInput(customers, months);
 // The app's what-if session recycles its arrays between runs, as a slider only shows the latest result.
 const session = new ModelSession(input, { reuseBuffers: true });
 let t = performance.now();
-session.run(scenario({})).rounded();
+session.run(benchScenario({})).rounded();
 const fullRunMs = performance.now() - t;
 
 // A slider on the value weights: only the value and tier stages re-run.
@@ -36,10 +27,10 @@ const driverWeights: number[] = [];
 for (let i = 0; i < WHAT_IF_RUNS; i++) {
   const drivers = { default: { users: 0.45 - i * 0.05, minutes: 0.45, data_mb: 0.1 + i * 0.05 } };
   t = performance.now();
-  session.run(scenario({ drivers }));
+  session.run(benchScenario({ drivers }));
   driverWeights.push(performance.now() - t);
   t = performance.now();
-  session.run(scenario({ drivers, value_weights: { profit: 0.6 - i * 0.02, loyalty: 0.2 + i * 0.02, credit: 0.1, behaviour: 0.1 } }));
+  session.run(benchScenario({ drivers, value_weights: { profit: 0.6 - i * 0.02, loyalty: 0.2 + i * 0.02, credit: 0.1, behaviour: 0.1 } }));
   valueWeights.push(performance.now() - t);
 }
 

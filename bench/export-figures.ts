@@ -1,4 +1,5 @@
 /** The export benchmark's figures: one child's run, the medians over runs, and the printed table. */
+import { median } from './bench-stats.js';
 
 export type ExportMode = 'full' | 'summary' | 'ours-customers' | 'exceljs-customers';
 export type Stages = Record<string, number | null>;
@@ -37,10 +38,6 @@ export interface Figures {
   runs: ExportRun[];
 }
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 export const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './bench-stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rows = Number(process.argv[2] ?? 1_000_000);
@@ -26,10 +27,6 @@ function tsx(script: string, args: string[]): string {
   return execFileSync(process.execPath, ['--import', 'tsx', join(here, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 const dir = join(tmpdir(), 'cvs-bench');
 mkdirSync(dir, { recursive: true });

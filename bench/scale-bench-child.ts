@@ -14,11 +14,12 @@ import { importCommand } from '../core/cli/commands/import-command.js';
 import { sampleCommand } from '../core/cli/commands/sample-command.js';
 import { ModelSession } from '../core/engine/run-model.js';
 import type { ModelInput } from '../core/model/dataset.js';
-import { parseScenario, type Scenario } from '../core/model/scenario.js';
+import type { Scenario } from '../core/model/scenario.js';
 import { RESULT_TABLES, type ResultTable } from '../core/sql/build-model-sql.js';
 import { DuckDbModelSession, type DuckDbOptions } from '../core/sql/run-duckdb.js';
 import { loadModelInput } from '../core/store/load-model-input.js';
 import { openStore } from '../core/store/open-store.js';
+import { median, benchScenario } from './bench-stats.js';
 
 const WHAT_IF_RUNS = 7;
 const MB = 1024 * 1024;
@@ -28,16 +29,7 @@ const rssNowMb = (): number => Math.round(process.memoryUsage().rss / (MB / 10))
 const seconds = (ms: number): number => Math.round(ms) / 1000;
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-function scenario(data: object): Scenario {
-  const parsed = parseScenario(data);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.scenario;
-}
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 function folderMb(dir: string): number {
   return readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0) / MB;
@@ -76,8 +68,8 @@ async function importKb(db: string, dir: string): Promise<object> {
 function whatIfScenarios(i: number): { drivers: Scenario; values: Scenario } {
   const drivers = { default: { users: 0.45 - i * 0.05, minutes: 0.45, data_mb: 0.1 + i * 0.05 } };
   return {
-    drivers: scenario({ drivers }),
-    values: scenario({ drivers, value_weights: { profit: 0.6 - i * 0.02, loyalty: 0.2 + i * 0.02, credit: 0.1, behaviour: 0.1 } }),
+    drivers: benchScenario({ drivers }),
+    values: benchScenario({ drivers, value_weights: { profit: 0.6 - i * 0.02, loyalty: 0.2 + i * 0.02, credit: 0.1, behaviour: 0.1 } }),
   };
 }
 
@@ -87,7 +79,7 @@ function run(db: string): object {
   // The app's what-if session recycles its arrays between runs, as a slider only shows the latest result.
   const session = new ModelSession(input, { reuseBuffers: true });
   let t = performance.now();
-  const result = session.run(scenario({}));
+  const result = session.run(benchScenario({}));
   result.rounded();
   const fullRunSeconds = seconds(performance.now() - t);
   const scored = result.eligibility.eligibleList.length;
@@ -173,7 +165,7 @@ async function duckdb(db: string, spillDir: string): Promise<object> {
   const openSeconds = seconds(performance.now() - t);
   try {
     const peakAfterDuckLoadMb = peakRssMb();
-    const first = await session.run(scenario({}), []);
+    const first = await session.run(benchScenario({}), []);
     const peakAfterScriptMb = peakRssMb();
     const read = await streamResults(session);
     const peakAfterReadMb = peakRssMb();

@@ -16,13 +16,10 @@ import type { Channel, ChannelArgument, ChannelOutput, ServiceHost } from '../co
 import { createServiceHost } from '../core/service/service-host.js';
 import { importInput } from '../core/store/import-input.js';
 import { openStore } from '../core/store/open-store.js';
+import { median } from './bench-stats.js';
 
 const REPEATS = 20;
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;

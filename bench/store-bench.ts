@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './bench-stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const customers = Number(process.argv[2] ?? 1_000_000);
@@ -29,10 +30,6 @@ function child<T>(args: string[]): T {
   return JSON.parse(out.trim().split('\n').pop() as string) as T;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'cvs-store-bench-'));
 try {

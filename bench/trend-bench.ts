@@ -23,6 +23,7 @@ import { importInput } from '../core/store/import-input.js';
 import { openStore } from '../core/store/open-store.js';
 import { storedTrendCount } from '../core/store/trend-cache.js';
 import { syntheticInput } from './synthetic-input.js';
+import { median } from './bench-stats.js';
 
 const REOPENS = 5;
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
@@ -32,10 +33,6 @@ function round(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 interface ReopenRun {
   loadInputMs: number;
