@@ -13,6 +13,7 @@ import type { CustomerTraceResult, PoolShare, SubScoreTrace, TraceMonth } from '
 import type { Bilingual, Problem } from '../model/messages.js';
 import type { Scenario, ScenarioIssue } from '../model/scenario.js';
 import { targetFilterSchema, type TargetFilter } from '../engine/targets/target-filter.js';
+import type { TrendKpis } from '../engine/trend/trend-summary.js';
 
 // ── shared shapes ────────────────────────────────────────────────────────────────────────────
 
@@ -108,15 +109,8 @@ export interface SavedScenarioView {
   readonly updatedAt: string;
 }
 
-export interface KpiView {
-  readonly customers: number;
-  readonly eligible: number;
-  readonly negativeCount: number;
-  readonly loss: number;
-  readonly totalProfit: number;
-  /** Tier → customers, every tier then (无分值) and 不参与评分. */
-  readonly tiers: readonly { readonly tier: string; readonly customers: number }[];
-}
+/** A run's or a trend month's key figures: the engine's own shape (trend-summary.ts). */
+export type KpiView = TrendKpis;
 
 export interface AggregateView {
   readonly group: string;
