@@ -28,10 +28,18 @@ export interface FactTable {
 /** Codes in the narrowest array their dictionary allows: a byte per row for up to 256 values. */
 export type CategoryCodes = Uint8Array | Uint16Array | Int32Array;
 
+/** A zeroed codes array of `length` rows, as narrow as a dictionary of `dictionarySize` values allows. */
+export function codesArray(length: number, dictionarySize: number): CategoryCodes {
+  if (dictionarySize <= 0x100) return new Uint8Array(length);
+  if (dictionarySize <= 0x10000) return new Uint16Array(length);
+  return new Int32Array(length);
+}
+
 export function compactCodes(codes: Int32Array, dictionarySize: number): CategoryCodes {
-  if (dictionarySize <= 0x100) return Uint8Array.from(codes);
-  if (dictionarySize <= 0x10000) return Uint16Array.from(codes);
-  return codes;
+  if (dictionarySize > 0x10000) return codes;
+  const out = codesArray(codes.length, dictionarySize);
+  out.set(codes);
+  return out;
 }
 
 export interface PoolScope {

@@ -41,13 +41,20 @@ export function compactNumbers(values: Float64Array): NumberColumn {
   return float64Column(values);
 }
 
+/**
+ * x as a 32-bit whole number of 1/scale units when that is exact (it decodes to x itself), else
+ * null. −0 becomes 0, which no sum or comparison of the model can tell apart.
+ */
+export function exactInt32(x: number, scale: 1 | 100): number | null {
+  const n = Math.round(x * scale);
+  return n >= INT32_MIN && n <= INT32_MAX && n / scale === x ? n : null;
+}
+
 function toInt32(values: Float64Array, scale: 1 | 100): Int32Array | null {
   const out = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const x = values[i] as number;
-    const n = Math.round(x * scale);
-    // −0 becomes 0, which no sum or comparison of the model can tell apart.
-    if (!(n >= INT32_MIN && n <= INT32_MAX) || n / scale !== x) return null;
+    const n = exactInt32(values[i] as number, scale);
+    if (n === null) return null;
     out[i] = n;
   }
   return out;

@@ -8,7 +8,7 @@
  * plus one stored column, never two copies of the facts. A lone import's columns are the output
  * as read.
  */
-import type { CategoryCodes, FactTable } from '../model/dataset.js';
+import { codesArray, type CategoryCodes, type FactTable } from '../model/dataset.js';
 import { CATEGORY_FIELDS, NUMERIC_FACT_FIELDS, type CategoryField, type NumericFactField } from '../model/fields.js';
 import { PackedIds } from '../model/id-list.js';
 import { monthKey } from '../model/month.js';
@@ -169,7 +169,7 @@ function mergeCategory(layout: Layout, field: CategoryField, reader: FactColumnR
   const code = new Map(dictionary.map((value, i) => [value, i]));
   const remaps = placements.map(({ table }) => Int32Array.from(table.dictionaries[field], (value) => code.get(value) as number));
   if (sole !== null && (remaps[0] as Int32Array).every((to, from) => to === from)) return { codes: reader.categories(sole, field), dictionary };
-  const codes = dictionary.length <= 0x100 ? new Uint8Array(layout.total) : dictionary.length <= 0x10000 ? new Uint16Array(layout.total) : new Int32Array(layout.total);
+  const codes = codesArray(layout.total, dictionary.length);
   placements.forEach(({ table, target }, k) => {
     const remap = remaps[k] as Int32Array;
     const stored = reader.categories(table, field);

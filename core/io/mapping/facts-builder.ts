@@ -8,7 +8,7 @@
  * Typed-array reads are cast with `as number` (noUncheckedIndexedAccess): every index is a
  * slot or customer this builder allocated, so it is always in range.
  */
-import { compactNumbers, float64Column } from '../../model/number-column.js';
+import { compactNumbers, exactInt32, float64Column } from '../../model/number-column.js';
 import { compactCodes, type CategoryCodes, type FactTable, type InputWarning } from '../../model/dataset.js';
 import {
   CATEGORY_FIELDS,
@@ -37,8 +37,6 @@ export function isCategoryField(name: string): name is CategoryField {
 }
 
 const INITIAL_CAPACITY = 1024;
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
 
 function grown<T extends Float64Array | Int32Array | Uint32Array>(old: T, capacity: number, fill: number): T {
   const ctor = old.constructor as new (length: number) => T;
@@ -88,8 +86,8 @@ class NumberColumn extends FieldColumn {
 
   set(slot: number, value: number): void {
     if (this.fen !== null) {
-      const n = Math.round(value * 100);
-      if (n >= INT32_MIN && n <= INT32_MAX && n / 100 === value) {
+      const n = exactInt32(value, 100);
+      if (n !== null) {
         this.fen[slot] = n;
         return;
       }
