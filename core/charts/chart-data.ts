@@ -76,11 +76,21 @@ function cachedProfitCurve(result: ModelResult): ProfitCurve {
   return curve;
 }
 
-export function reportChartData(result: ModelResult, lang: Lang): ReportChartData {
-  const { aggregates, window: win } = result;
+/** What the charts are drawn from, whoever computed it: a model run or a results set. */
+export interface ChartSource {
+  readonly value: Float64Array;
+  /** The customers charted (indices into value). */
+  readonly table: Int32Array;
+  readonly aggregates: Readonly<Record<'tier' | 'plan' | 'branch', readonly AggregateRow[]>>;
+  readonly tierNames: readonly string[];
+  readonly profitCurve: ProfitCurve;
+}
+
+export function chartDataOf(source: ChartSource, lang: Lang): ReportChartData {
+  const { aggregates } = source;
   return {
-    valueHistogram: valueHistogram(result.values.value, win.table),
-    tierCounts: tierCounts(aggregates.tier, result.values.tierNames, lang),
+    valueHistogram: valueHistogram(source.value, source.table),
+    tierCounts: tierCounts(aggregates.tier, source.tierNames, lang),
     profitByPlan: aggregates.plan
       .map((r): PlanProfit => ({
         plan: r.group,
@@ -93,6 +103,13 @@ export function reportChartData(result: ModelResult, lang: Lang): ReportChartDat
     negativeShareByBranch: aggregates.branch
       .map((r): BranchNegativeShare => ({ branch: r.group, customers: r.customers, negativeCount: r.negativeCount, negativeShare: r.negativeShare }))
       .sort((a, b) => b.negativeShare - a.negativeShare),
-    profitCurve: cachedProfitCurve(result),
+    profitCurve: source.profitCurve,
   };
+}
+
+export function reportChartData(result: ModelResult, lang: Lang): ReportChartData {
+  return chartDataOf(
+    { value: result.values.value, table: result.window.table, aggregates: result.aggregates, tierNames: result.values.tierNames, profitCurve: cachedProfitCurve(result) },
+    lang,
+  );
 }

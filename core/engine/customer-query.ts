@@ -5,6 +5,7 @@
  * a radix sort of the keys (a comparator sort of a million indices takes ~10× longer), and
  * then serves every page and filter.
  */
+import type { IdList } from '../model/id-list.js';
 import { INELIGIBLE_TIER } from '../model/scenario.js';
 import { NO_VALUE_GROUP } from './aggregates.js';
 import { reasonText } from './eligibility.js';
@@ -164,7 +165,14 @@ function radixSort(items: Int32Array, hi: Uint32Array, lo: Uint32Array): Int32Ar
 export function sortCustomers(result: ModelResult, key: CustomerSortKey, descending: boolean): Int32Array {
   const table = result.window.table;
   if (key === 'customerId') return descending ? table.slice().reverse() : table.slice();
-  const column = sortKeyColumn(result, key);
+  return sortByColumn(table, sortKeyColumn(result, key), descending);
+}
+
+/**
+ * `table` (customer indices in id order) sorted by `column`, stable, NaN last in both
+ * directions. Shared by the explorer over a run and over a results set.
+ */
+export function sortByColumn(table: Int32Array, column: ArrayLike<number>, descending: boolean): Int32Array {
   let present = 0;
   for (let i = 0; i < table.length; i++) if (!Number.isNaN(column[table[i] as number] as number)) present++;
   const items = new Int32Array(present);
@@ -200,8 +208,7 @@ export function sortCustomers(result: ModelResult, key: CustomerSortKey, descend
 }
 
 /** The index range [from, to) of the customers whose id starts with `prefix` (ids are sorted by code unit). */
-function prefixRange(result: ModelResult, prefix: string): [number, number] {
-  const ids = result.input.facts.customerIds;
+export function prefixRange(ids: IdList, prefix: string): [number, number] {
   const lowerBound = (below: (id: string) => boolean): number => {
     let a = 0;
     let b = ids.length;
@@ -254,7 +261,7 @@ function filterTest(result: ModelResult, filter: CustomerFilter): ((c: number) =
     tests.push((c) => eligible[c] === wanted);
   }
   if (filter.search !== undefined && filter.search !== '') {
-    const [from, to] = prefixRange(result, filter.search);
+    const [from, to] = prefixRange(result.input.facts.customerIds, filter.search);
     if (from >= to) return null;
     tests.push((c) => c >= from && c < to);
   }
@@ -273,7 +280,11 @@ export interface CustomerQueryPage {
 
 /** The page [offset, offset + limit) of the customers in `order` that pass the filter. */
 export function queryCustomers(result: ModelResult, order: Int32Array, filter: CustomerFilter, offset: number, limit: number): CustomerQueryPage {
-  const test = filterTest(result, filter);
+  return pageOf(order, filterTest(result, filter), offset, limit);
+}
+
+/** The page [offset, offset + limit) of `order` passing `test` (null: nobody passes). */
+export function pageOf(order: Int32Array, test: ((c: number) => boolean) | null, offset: number, limit: number): CustomerQueryPage {
   if (test === null) return { total: 0, page: new Int32Array(0) };
   const page: number[] = [];
   let total = 0;

@@ -14,6 +14,7 @@ import type { Bilingual, Problem } from '../model/messages.js';
 import type { Scenario, ScenarioIssue } from '../model/scenario.js';
 import { targetFilterSchema, type TargetFilter } from '../engine/targets/target-filter.js';
 import type { TrendKpis } from '../engine/trend/trend-summary.js';
+import type { ResultReconciliationRow, ResultSourceFile } from '../model/result-set.js';
 
 // ── shared shapes ────────────────────────────────────────────────────────────────────────────
 
@@ -332,6 +333,30 @@ export interface JobProgress {
 
 // ── the channels ─────────────────────────────────────────────────────────────────────────────
 
+/** A results set (issue 7): the customers.csv of a run made elsewhere, as lists show it. */
+export interface ResultSetSummaryView {
+  readonly id: number;
+  readonly name: string;
+  readonly importedAt: string;
+  readonly appVersion: string;
+  readonly month: string;
+  readonly scenarioName: string;
+  readonly customers: number;
+  /** The files read: name, SHA-256, bytes and data rows (JSON files: 0 rows). */
+  readonly files: readonly ResultSourceFile[];
+}
+
+/** A results set as the screens show it: the run screen's figures, without a live run behind them. */
+export interface ResultSetView {
+  readonly set: ResultSetSummaryView;
+  readonly scenario: Scenario;
+  readonly kpis: KpiView;
+  readonly charts: ReportChartData;
+  readonly aggregates: Readonly<Record<GroupingName, readonly AggregateView[]>>;
+  /** reconciliation.csv's rows; empty when the set had none. */
+  readonly reconciliation: readonly ResultReconciliationRow[];
+}
+
 export const channelSchemas = {
   'app:info': z.strictObject({}),
   'datasets:list': z.strictObject({}),
@@ -400,6 +425,14 @@ export const channelSchemas = {
   }),
   'targets:save': z.strictObject({ name: z.string().trim().min(1).max(100), filter: targetFilterSchema }),
   'targets:list': z.strictObject({}),
+  'results:list': z.strictObject({}),
+  /** One results folder, or the files of one picked one by one (web shell uploads). */
+  'results:import': z.strictObject({ jobId: text, paths, name: z.string().trim().min(1).max(100).optional() }),
+  'results:delete': z.strictObject({ id: z.number().int().min(1) }),
+  'results:view': z.strictObject({ id: z.number().int().min(1) }),
+  'results:customers': customerQuery.omit({ runId: true }).extend({ id: z.number().int().min(1) }),
+  /** The set's value workbook; target as for export:report. */
+  'results:export': z.strictObject({ jobId: text, id: z.number().int().min(1), preset: z.enum(['summary', 'full']), lang, target: text }),
 } as const;
 
 export type Channel = keyof typeof channelSchemas;
@@ -443,6 +476,14 @@ export interface ChannelOutputs {
   'targets:save': SavedTargetView;
   /** Saved definitions by name. */
   'targets:list': readonly SavedTargetView[];
+  'results:list': readonly ResultSetSummaryView[];
+  'results:import':
+    | { readonly status: 'invalid'; readonly report: ValidationView }
+    | { readonly status: 'imported'; readonly set: ResultSetSummaryView; readonly report: ValidationView };
+  'results:delete': { readonly deleted: boolean };
+  'results:view': ResultSetView;
+  'results:customers': CustomerPage;
+  'results:export': { readonly path: string; readonly sheets: readonly string[]; readonly bytes: number };
 }
 
 export type ChannelOutput<C extends Channel> = ChannelOutputs[C];
@@ -451,7 +492,7 @@ export type ChannelOutput<C extends Channel> = ChannelOutputs[C];
 export interface ServiceEvents {
   'jobs:progress': JobProgress;
   /** Datasets or scenarios changed (another window, an import): lists should reload. */
-  'data:changed': { readonly what: 'datasets' | 'scenarios' | 'mappings' };
+  'data:changed': { readonly what: 'datasets' | 'scenarios' | 'mappings' | 'results' };
 }
 export type ServiceEvent = keyof ServiceEvents;
 

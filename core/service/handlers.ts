@@ -15,6 +15,8 @@ import { copyScenario, deleteScenarioHandler, listSavedScenarios, parseScenarioF
 import type { Handler } from './service-context.js';
 import { buildTargets, exportTargets, listTargets, saveTarget } from './targets-handlers.js';
 import { getTrend, listWarnings } from './trend-handlers.js';
+import { exportResultSetReport } from './result-export-handler.js';
+import { deleteResultSetHandler, importResultSet, listResultSetsHandler, queryResultSetCustomers, viewResultSet } from './results-handlers.js';
 
 export type ServiceHandlers = { readonly [C in Channel]: Handler<C> };
 
@@ -49,4 +51,10 @@ export const handlers: ServiceHandlers = {
   'targets:export': exportTargets,
   'targets:save': saveTarget,
   'targets:list': listTargets,
+  'results:list': listResultSetsHandler,
+  'results:import': importResultSet,
+  'results:delete': deleteResultSetHandler,
+  'results:view': viewResultSet,
+  'results:customers': queryResultSetCustomers,
+  'results:export': exportResultSetReport,
 };

@@ -17,7 +17,7 @@ function orNull(x: number): number | null {
   return Number.isNaN(x) ? null : x;
 }
 
-function aggregateView(row: AggregateRow): AggregateView {
+export function aggregateView(row: AggregateRow): AggregateView {
   return {
     group: row.group,
     customers: row.customers,

@@ -9,6 +9,7 @@ import type { Store } from '../store/open-store.js';
 import type { Channel, ChannelInput, ChannelOutput, ServiceEventMessage } from './contract.js';
 import { JobRegistry } from './jobs.js';
 import { ModelState } from './model-state.js';
+import { ResultSetState } from './result-set-state.js';
 import { scratchArea, type ScratchArea } from './scratch-area.js';
 
 export interface ServiceOptions {
@@ -25,6 +26,8 @@ export interface ServiceState {
   readonly options: ServiceOptions;
   readonly store: Store;
   readonly model: ModelState;
+  /** The results set the screens are looking at (issue 7). */
+  readonly results: ResultSetState;
   readonly jobs: JobRegistry;
   readonly scratch: ScratchArea;
 }
@@ -35,7 +38,7 @@ export interface ServiceContext extends ServiceState {
 }
 
 export function createServiceState(options: ServiceOptions, store: Store): ServiceState {
-  return { options, store, model: new ModelState(store), jobs: new JobRegistry(), scratch: scratchArea(options.tempDir ?? tmpdir()) };
+  return { options, store, model: new ModelState(store), results: new ResultSetState(store), jobs: new JobRegistry(), scratch: scratchArea(options.tempDir ?? tmpdir()) };
 }
 
 /** One channel's implementation, with the contract's exact argument and answer types. */

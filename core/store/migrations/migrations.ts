@@ -1,6 +1,7 @@
 /** Every schema migration, in order. Append only: a released migration is never edited or removed. */
 import { INIT_SQL } from './0001-init.js';
 import { TREND_CACHE_SQL } from './0002-trend-cache.js';
+import { RESULT_SETS_SQL } from './0003-result-sets.js';
 
 export interface Migration {
   /** 1, 2, 3, … without gaps. */
@@ -14,4 +15,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'init', sql: INIT_SQL },
   { id: 2, name: 'trend-cache', sql: TREND_CACHE_SQL },
+  { id: 3, name: 'result-sets', sql: RESULT_SETS_SQL },
 ];
