@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { CATEGORY_FIELDS, type CategoryField } from '../model/fields.js';
 import { PackedIds } from '../model/id-list.js';
-import type { Bilingual } from '../model/messages.js';
+import { problem, type Bilingual, type Problem } from '../model/messages.js';
 import {
   RESULT_MONEY_COLUMNS,
   RESULT_SCORE_COLUMNS,
@@ -141,8 +141,8 @@ export function getResultSetRecord(store: Store, id: number): ResultSetRecord {
   return recordOf(row);
 }
 
-export function resultSetNotFound(id: number): ReturnType<typeof storeIssues.importNotFound> {
-  return { code: 'store.result_set_not_found', zh: `没有编号为 ${id} 的结果集`, en: `There is no results set #${id}` };
+export function resultSetNotFound(id: number): Problem {
+  return problem('store.result_set_not_found', `没有编号为 ${id} 的结果集`, `There is no results set #${id}`);
 }
 
 export function deleteResultSet(store: Store, id: number): boolean {

@@ -37,13 +37,13 @@ describe('a new knowledge base', () => {
   it('is migrated from scratch, marked as ours and records each migration with its checksum', () => {
     const store = memoryStore();
     expect(tableNames(store.db)).toEqual([
-      'campaign_participants', 'column_mappings', 'cost_pools', 'datasets', 'fact_columns', 'fact_months', 'fact_tables', 'imports', 'runs', 'scenarios', 'schema_migrations', 'sqlite_sequence',
+      'campaign_participants', 'column_mappings', 'cost_pools', 'datasets', 'fact_columns', 'fact_months', 'fact_tables', 'imports', 'result_columns', 'result_sets', 'runs', 'scenarios', 'schema_migrations', 'sqlite_sequence',
       'trend_cache', 'trend_cache_months',
     ]);
     expect(store.db.prepare('SELECT id, name, checksum, applied_at FROM schema_migrations').all()).toEqual(
       MIGRATIONS.map((m) => ({ id: m.id, name: m.name, checksum: migrationChecksum(m), applied_at: FROZEN_AT })),
     );
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'trend-cache']);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['init', 'trend-cache', 'result-sets']);
     expect(store.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();
