@@ -11,8 +11,8 @@ import { median } from './bench-stats.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-/** Which parts to run: engine, store, import, export, service, trend (default all), and scale (only when named). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,store,import,export,service,trend').split(','));
+/** Which parts to run: engine, store, import, export, service, trend, results (default all), and scale (only when named). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,store,import,export,service,trend,results').split(','));
 
 interface EngineSample {
   customers: number;
@@ -64,6 +64,9 @@ const service = PARTS.has('service') ? runScript('service-bench.ts', [String(SIZ
 // Value over time: computeTrend for 6 months of 8 at the larger size, and re-opening it from the service's cache.
 const trend = PARTS.has('trend') ? runScript('trend-bench.ts', [String(SIZES[SIZES.length - 1] ?? 1_000_000), '8']) : null;
 
+// A results set sent back by the warehouse: importing its customers.csv and opening it as the 结果集 screen does, at the larger size.
+const results = PARTS.has('results') ? runScript('results-bench.ts', [String(SIZES[SIZES.length - 1] ?? 1_000_000)]) : null;
+
 // One PC at 1M, 3M and 10M customers (SCALE_CUSTOMERS): import, run, what-if and DuckDB. Tens of minutes, so only when named.
 const scale = PARTS.has('scale') ? runScript('scale-bench.ts', []) : null;
 
@@ -88,6 +91,7 @@ const report = {
   export: kept('export', valueReport),
   service: kept('service', service),
   trend: kept('trend', trend),
+  results: kept('results', results),
   scale: mergedScale(),
 };
 const text = JSON.stringify(report, null, 2);

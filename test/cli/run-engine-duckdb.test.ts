@@ -5,6 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerRecord } from '../../core/engine/customer-query.js';
+import { resultCustomerRecord } from '../../core/engine/results/result-query.js';
+import { readResultSet } from '../../core/io/results/read-result-set.js';
+import type { ResultSet } from '../../core/model/result-set.js';
 import { compareCsv, compareJson } from '../support/compare-outputs.js';
 import { cvalue } from '../support/cvalue.js';
 import { MINI, tempDir } from '../support/paths.js';
@@ -73,6 +77,14 @@ describe('cvalue run --engine duckdb against --engine ts on the sample province 
     for (const file of ['customers.csv', 'customer_months.csv', 'summary.json', 'warnings.json', 'scenario.json', 'breakpoints.json']) {
       expect(readFileSync(join(duck, file), 'utf8'), file).toBe(readFileSync(join(ts, file), 'utf8'));
     }
+  });
+
+  it('imports as a results set equal to the ts engine\'s folder (the way back into the app)', async () => {
+    const [fromDuck, fromTs] = await Promise.all([readResultSet([duck]), readResultSet([ts])]);
+    if (!fromDuck.ok || !fromTs.ok) throw new Error('a run folder did not read as a results set');
+    const records = (set: ResultSet): CustomerRecord[] => Array.from({ length: set.customers.ids.length }, (_, c) => resultCustomerRecord(set, c));
+    expect(records(fromDuck.set).length).toBeGreaterThan(4900);
+    expect(records(fromDuck.set)).toEqual(records(fromTs.set));
   });
 
   it('leaves no spill directory behind', () => {
