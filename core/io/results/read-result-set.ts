@@ -23,6 +23,8 @@ import { resultIssues } from './result-messages.js';
 export interface ReadResultOptions {
   /** The scenario file, when the folder has no scenario.json (or to use another). */
   readonly scenarioPath?: string;
+  /** The evaluation month, YYYY-MM, when the scenario file leaves it to the data (`cvalue sql --month`). */
+  readonly month?: string;
   /** Customer rows read so far, every 100,000 rows and at the end. */
   readonly onProgress?: (rows: number) => void;
   readonly csv?: CsvStreamOptions;
@@ -33,7 +35,7 @@ export type ResultRead = { readonly ok: true; readonly set: ResultSet; readonly 
 
 const PROGRESS_EVERY = 100_000;
 
-async function readScenario(path: string, name: string, log: ProblemLog): Promise<{ scenario: Scenario; file: ResultSourceFile } | null> {
+async function readScenario(path: string, name: string, month: string | undefined, log: ProblemLog): Promise<{ scenario: Scenario; file: ResultSourceFile } | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -48,7 +50,7 @@ async function readScenario(path: string, name: string, log: ProblemLog): Promis
     log.error(resultIssues.scenarioUnreadable(e instanceof Error ? e.message : String(e)), { file: name });
     return null;
   }
-  const parsed = parseScenario(data);
+  const parsed = parseScenario(month === undefined || typeof data !== 'object' || data === null ? data : { ...data, month });
   if (!parsed.ok) {
     for (const issue of parsed.issues) log.error(resultIssues.scenarioInvalid(`${issue.path === '' ? '' : `${issue.path}: `}${issue.zh} / ${issue.en}`), { file: name });
     return null;
@@ -82,7 +84,7 @@ export async function readResultSet(paths: readonly string[], options: ReadResul
   for (const name of found.ignored) log.warning(resultIssues.fileIgnored, { file: name });
   const scenarioFile = options.scenarioPath === undefined ? found.scenario : { path: options.scenarioPath, name: basename(options.scenarioPath) };
   if (scenarioFile === null) log.error(resultIssues.noScenario, {});
-  const scenario = scenarioFile === null ? null : await readScenario(scenarioFile.path, scenarioFile.name, log);
+  const scenario = scenarioFile === null ? null : await readScenario(scenarioFile.path, scenarioFile.name, options.month, log);
   if (found.customers.paths.length === 0) log.error(resultIssues.noCustomers, {});
   if (scenario === null || found.customers.paths.length === 0) return fail();
 

@@ -23,8 +23,8 @@ export const resultIssues = {
   scenarioInvalid: (detail: string): Problem => problem('results.scenario_invalid', `方案文件有误：${detail}`, `the scenario file is not valid: ${detail}`),
   scenarioNoMonth: problem(
     'results.scenario_no_month',
-    '方案文件未写评估月（month）；结果须说明是哪个月的',
-    'the scenario file has no evaluation month (month); results must say which month they are for',
+    '方案文件未写评估月（month）；请在方案中写明，或用 --month 指定结果所属的月份',
+    'the scenario file has no evaluation month (month); write it there, or give the results\' month with --month',
   ),
   columnMissing: (name: string): Problem => problem('results.column_missing', `缺少列 ${name}`, `column ${name} is missing`),
   columnTwice: (name: string): Problem => problem('results.column_twice', `列 ${name} 出现两次`, `column ${name} appears twice`),

@@ -170,6 +170,9 @@ describe('a results folder that is wrong is refused with where and why', () => {
     const noMonth = copyMini('no-month');
     edit(join(noMonth, 'scenario.json'), (lines) => [JSON.stringify({ ...JSON.parse(lines.join('\n')), month: null })]);
     expect(problemsOf(await readResultSet([noMonth])).map((p) => p.code)).toEqual(['results.scenario_no_month']);
+    const monthGiven = await readResultSet([noMonth], { month: '2026-03' });
+    expect(monthGiven.ok && monthGiven.set.month).toBe('2026-03');
+    expect(problemsOf(await readResultSet([noMonth], { month: '2026-3' })).map((p) => p.code)).toEqual(['results.scenario_invalid']);
 
     const empty = join(dir, 'empty');
     mkdirSync(empty);
