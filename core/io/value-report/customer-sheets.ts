@@ -2,12 +2,17 @@
  * Customer rows onto one sheet or, past Excel's 1,048,576 rows, onto 客户价值明细(2), (3) …,
  * each with the header, its notes, a frozen header row and a filter.
  */
-import type { WorkbookWriter } from '../xlsx-writer/workbook-writer.js';
+import type { ColumnSpec, WorkbookWriter } from '../xlsx-writer/workbook-writer.js';
 import { MAX_ROWS } from '../xlsx-writer/cell-address.js';
-import { customerColumns, type CustomerRowBuilder } from './customer-rows.js';
+import { customerColumns } from './customer-rows.js';
 import type { ReportStyle } from './report-styles.js';
-import { writeHeader, writeTitle, type ReportSheet } from './report-sheet.js';
-import type { ReportTexts } from './report-texts.js';
+import { writeHeader, writeTitle, type ReportCell, type ReportSheet } from './report-sheet.js';
+import type { Column, ReportTexts } from './report-texts.js';
+
+/** Customer c's cells on sheet row r: a run's CustomerRowBuilder, or a results set's rows. */
+export interface CustomerRowSource {
+  cells(c: number, r: number): ReportCell[];
+}
 
 export interface CustomerSheetOptions {
   /** Sheet names: the first, then the continuation n (2, 3 …). */
@@ -19,6 +24,8 @@ export interface CustomerSheetOptions {
   readonly maxRowsPerSheet?: number;
   /** Called every so often with the customers written so far. */
   readonly onProgress?: (written: number) => void;
+  /** The header and column widths; a run's 客户价值明细 columns unless given. */
+  readonly columns?: { readonly headers: readonly Column[]; readonly specs: readonly ColumnSpec<ReportStyle>[] };
 }
 
 const PROGRESS_EVERY = 50_000;
@@ -26,11 +33,11 @@ const PROGRESS_EVERY = 50_000;
 export async function writeCustomerSheets(
   book: WorkbookWriter<ReportStyle>,
   customers: Int32Array,
-  rows: CustomerRowBuilder,
+  rows: CustomerRowSource,
   texts: ReportTexts,
   options: CustomerSheetOptions,
 ): Promise<string[]> {
-  const { headers, specs } = customerColumns(texts);
+  const { headers, specs } = options.columns ?? customerColumns(texts);
   const headerRows = options.caption === undefined ? 1 : 2;
   const perSheet = Math.min(options.maxRowsPerSheet ?? Infinity, MAX_ROWS - headerRows);
   const names: string[] = [];

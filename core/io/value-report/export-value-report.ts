@@ -34,7 +34,7 @@ export type { ReportIssue } from './problems-sheet.js';
 export type { SourceFile } from './overview-sheet.js';
 
 /** The issue's order: plans first, then the organisation (branch, channel), then the market (brand, segment), then tiers. */
-const REPORT_GROUPINGS: readonly Grouping[] = ['plan', 'branch', 'channel', 'brand', 'segment', 'tier'];
+export const REPORT_GROUPINGS: readonly Grouping[] = ['plan', 'branch', 'channel', 'brand', 'segment', 'tier'];
 
 export const REPORT_PRESETS = ['summary', 'full'] as const;
 export type ReportPreset = (typeof REPORT_PRESETS)[number];

@@ -21,18 +21,22 @@ export interface KeyCustomerLists {
 }
 
 export function keyCustomerLists(result: ModelResult, listSize: number, negativeCap: number): KeyCustomerLists {
-  const { window: win, profit, values } = result;
+  return keyListsOf(result.window.table, result.profit.avgProfit, result.values.value, listSize, negativeCap);
+}
+
+/** The same lists over any customer table with its profit and value columns (a results set's too). */
+export function keyListsOf(table: Int32Array, avgProfit: Float64Array, value: Float64Array, listSize: number, negativeCap: number): KeyCustomerLists {
   const negatives: number[] = [];
   const valued: number[] = [];
-  for (const c of win.table) {
-    if ((profit.avgProfit[c] as number) < 0) negatives.push(c);
-    if (Number.isFinite(values.value[c] as number)) valued.push(c);
+  for (const c of table) {
+    if ((avgProfit[c] as number) < 0) negatives.push(c);
+    if (Number.isFinite(value[c] as number)) valued.push(c);
   }
   const scored = Int32Array.from(valued);
   return {
-    negative: smallestK(Int32Array.from(negatives), (c) => profit.avgProfit[c] as number, negativeCap),
+    negative: smallestK(Int32Array.from(negatives), (c) => avgProfit[c] as number, negativeCap),
     negativeCount: negatives.length,
-    top: smallestK(scored, (c) => -(values.value[c] as number), listSize),
-    bottom: smallestK(scored, (c) => values.value[c] as number, listSize),
+    top: smallestK(scored, (c) => -(value[c] as number), listSize),
+    bottom: smallestK(scored, (c) => value[c] as number, listSize),
   };
 }

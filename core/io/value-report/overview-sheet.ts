@@ -43,7 +43,7 @@ export const OVERVIEW_COLUMNS = [{ width: 30 }, { width: 22 }, { width: 14 }, { 
 const MAX_WARNINGS = 1000;
 
 /** The run time as the analyst's clock showed it; a date cell would carry no time zone either way. */
-function localTimestamp(at: Date): string {
+export function localTimestamp(at: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())} ${p(at.getHours())}:${p(at.getMinutes())}:${p(at.getSeconds())}`;
 }
@@ -75,23 +75,7 @@ export async function writeOverviewSheet(sheet: ReportSheet, facts: OverviewFact
   for (const [tier, n] of s.tiers) if (n > 0) await pair(l.tierCount(tier), count(n));
   await sheet.addRow([]);
 
-  if (facts.charts.length > 0) {
-    await writeTitle(sheet, l.charts);
-    const top = sheet.rowCount + 1;
-    facts.charts.forEach((chart, i) => {
-      sheet.addImage({
-        png: chart.png,
-        row: top + Math.floor(i / 2) * ROWS_PER_CHART,
-        column: i % 2 === 0 ? 1 : RIGHT_COLUMN,
-        width: CHART_WIDTH,
-        height: CHART_HEIGHT,
-        name: chart.title,
-        description: chart.title,
-      });
-    });
-    // Empty rows under the images, so the tables below start after them.
-    for (let r = 0; r < Math.ceil(facts.charts.length / 2) * ROWS_PER_CHART; r++) await sheet.addRow([]);
-  }
+  await writeCharts(sheet, l.charts, facts.charts);
 
   await writeTitle(sheet, l.inputs);
   await writeHeader(sheet, texts.inputColumns);
@@ -102,4 +86,24 @@ export async function writeOverviewSheet(sheet: ReportSheet, facts: OverviewFact
   if (facts.warnings.length === 0) await sheet.addRow([l.noWarnings]);
   for (const w of facts.warnings.slice(0, MAX_WARNINGS)) await sheet.addRow([{ value: w, style: 'warning' }]);
   if (facts.warnings.length > MAX_WARNINGS) await sheet.addRow([l.omitted(facts.warnings.length - MAX_WARNINGS)]);
+}
+
+/** The charts under a title, two to a row, with empty rows beneath them (nothing without charts). */
+export async function writeCharts(sheet: ReportSheet, title: string, charts: readonly ChartImage[]): Promise<void> {
+  if (charts.length === 0) return;
+  await writeTitle(sheet, title);
+  const top = sheet.rowCount + 1;
+  charts.forEach((chart, i) => {
+    sheet.addImage({
+      png: chart.png,
+      row: top + Math.floor(i / 2) * ROWS_PER_CHART,
+      column: i % 2 === 0 ? 1 : RIGHT_COLUMN,
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+      name: chart.title,
+      description: chart.title,
+    });
+  });
+  // Empty rows under the images, so the tables below start after them.
+  for (let r = 0; r < Math.ceil(charts.length / 2) * ROWS_PER_CHART; r++) await sheet.addRow([]);
 }

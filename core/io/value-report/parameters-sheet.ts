@@ -1,9 +1,12 @@
 /**
  * 参数: every scenario parameter, the breakpoints and spend cap the run actually used, and the
  * scenario JSON. The value weights sit in fixed cells that the customer sheets' value formulas
- * refer to, so the rows are laid out before any sheet is written.
+ * refer to, so the rows are laid out before any sheet is written. A results set has the
+ * scenario but not the run behind it, so the figures a run derives from its data are left open.
  */
 import { monthKey } from '../../model/month.js';
+import type { Scenario } from '../../model/scenario.js';
+import type { ProfitBreakpoints } from '../../engine/profit-score.js';
 import type { ModelResult } from '../../engine/run-model.js';
 import { quotedSheetName } from '../xlsx-writer/sheet-name.js';
 import type { ValueWeightCells } from './customer-rows.js';
@@ -18,8 +21,32 @@ export interface ParametersLayout {
   readonly weightCells: ValueWeightCells;
 }
 
+/** What a run derived from its data: the spend cap and profit-score breakpoints it used. */
+export interface DerivedParameters {
+  readonly spendCap: number;
+  readonly spendCapMode: string;
+  readonly breakpoints: Pick<ProfitBreakpoints, 'mode' | 'breakpoints' | 'collapsed'>;
+}
+
+export interface ScenarioParameters {
+  readonly scenario: Scenario;
+  /** The evaluation month and the window's months, YYYY-MM. */
+  readonly month: string;
+  readonly windowMonths: readonly string[];
+  /** The run's derived figures, or a note saying why they are not known (the run was made elsewhere). */
+  readonly derived: DerivedParameters | { readonly unknown: string };
+}
+
 export function parametersLayout(result: ModelResult, texts: ReportTexts, sheetName: string): ParametersLayout {
-  const s = result.scenario;
+  const derived = { spendCap: result.credit.spendCap, spendCapMode: result.credit.spendCapMode, breakpoints: result.breakpoints };
+  const month = monthKey(result.window.evaluationMonth);
+  return scenarioParametersLayout({ scenario: result.scenario, month, windowMonths: result.window.windowMonths.map(monthKey), derived }, texts, sheetName);
+}
+
+export function scenarioParametersLayout(source: ScenarioParameters, texts: ReportTexts, sheetName: string): ParametersLayout {
+  const s = source.scenario;
+  const derived = 'unknown' in source.derived ? null : source.derived;
+  const unknown = 'unknown' in source.derived ? source.derived.unknown : '';
   const p = texts.parameters;
   const rows: ReportCell[][] = [];
   const row = (label: string, value: ReportCell, note = ''): number => {
@@ -34,13 +61,15 @@ export function parametersLayout(result: ModelResult, texts: ReportTexts, sheetN
   };
 
   row(p.name, s.name);
-  row(p.month, monthKey(result.window.evaluationMonth));
-  row(p.window, s.window, result.window.windowMonths.map(monthKey).join(', '));
+  row(p.month, source.month);
+  row(p.window, s.window, source.windowMonths.join(', '));
   row(p.minTenure, s.min_tenure);
 
   heading(p.valueWeights);
   const sheet = quotedSheetName(sheetName);
-  const [profit, loyalty, credit, behaviour] = WEIGHT_KEYS.map((key) => `${sheet}!$B$${row(p.weight[key], s.value_weights[key], key === 'profit' ? p.weightNote : '')}`) as [string, string, string, string];
+  // Only a run's customer sheets have value formulas that refer to the weight cells.
+  const weightNote = derived === null ? '' : p.weightNote;
+  const [profit, loyalty, credit, behaviour] = WEIGHT_KEYS.map((key) => `${sheet}!$B$${row(p.weight[key], s.value_weights[key], key === 'profit' ? weightNote : '')}`) as [string, string, string, string];
   const first = FIRST_ROW + rows.length - WEIGHT_KEYS.length;
   const sum = WEIGHT_KEYS.reduce((acc, k) => acc + s.value_weights[k], 0);
   row(p.weightSum, { formula: `SUM(B${first}:B${first + WEIGHT_KEYS.length - 1})`, value: sum });
@@ -63,7 +92,9 @@ export function parametersLayout(result: ModelResult, texts: ReportTexts, sheetN
   row('suspension_count_cap', s.credit.suspension_count_cap);
   row('suspension_days_cap', s.credit.suspension_days_cap);
   for (const [key, w] of Object.entries(s.credit.weights)) row(`weights.${key}`, w);
-  row(p.spendCap, result.credit.spendCap, result.credit.spendCapMode);
+  if (derived !== null) row(p.spendCap, derived.spendCap, derived.spendCapMode);
+  else if (typeof s.credit.spend_cap === 'number') row(p.spendCap, s.credit.spend_cap, 'fixed');
+  else row(p.spendCap, null, unknown);
 
   heading(p.loyalty);
   row('tenure_cap', s.loyalty.tenure_cap);
@@ -75,13 +106,23 @@ export function parametersLayout(result: ModelResult, texts: ReportTexts, sheetN
   for (const [segment, score] of Object.entries(s.behaviour.table)) row(segment, score);
 
   heading(p.breakpoints);
-  const b = result.breakpoints;
-  row(p.breakpointsMode, b.mode, b.collapsed ? p.breakpointsCollapsed : '');
-  rows.push(texts.breakpointColumns.map((h) => ({ value: h, style: 'label' as const })));
-  for (const [atProfit, score] of b.breakpoints) rows.push([{ value: atProfit, style: 'money' }, { value: score, style: 'score' }]);
+  if (derived !== null) {
+    const b = derived.breakpoints;
+    row(p.breakpointsMode, b.mode, b.collapsed ? p.breakpointsCollapsed : '');
+    rows.push(texts.breakpointColumns.map((h) => ({ value: h, style: 'label' as const })));
+    for (const [atProfit, score] of b.breakpoints) rows.push([{ value: atProfit, style: 'money' }, { value: score, style: 'score' }]);
+  } else {
+    // A manual table is the scenario's own; automatic breakpoints came from data that is not here.
+    const cfg = s.profit_breakpoints;
+    row(p.breakpointsMode, cfg.mode, cfg.mode === 'auto' ? unknown : '');
+    if (cfg.mode === 'manual') {
+      rows.push(texts.breakpointColumns.map((h) => ({ value: h, style: 'label' as const })));
+      for (const [atProfit, score] of cfg.table) rows.push([{ value: atProfit, style: 'money' }, { value: score, style: 'score' }]);
+    }
+  }
 
   heading(p.json);
-  const asRun = { ...s, month: monthKey(result.window.evaluationMonth) };
+  const asRun = { ...s, month: source.month };
   for (const line of JSON.stringify(asRun, null, 2).split('\n')) rows.push([line]);
   return { rows, weightCells: { profit, loyalty, credit, behaviour } };
 }
