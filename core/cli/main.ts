@@ -12,6 +12,7 @@ import { targetsCommand } from './commands/targets-command.js';
 import { trendCommand } from './commands/trend-command.js';
 import { warningsCommand } from './commands/warnings-command.js';
 import { sqlCommand } from './commands/sql-command.js';
+import { resultsCommand } from './commands/results-command.js';
 
 type Command = (args: string[], log: (line: string) => void) => Promise<void>;
 
@@ -27,6 +28,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   trend: trendCommand,
   warnings: warningsCommand,
   sql: sqlCommand,
+  results: resultsCommand,
 };
 
 export async function main(argv: string[], log: (line: string) => void, logError: (line: string) => void): Promise<number> {
