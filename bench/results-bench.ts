@@ -19,7 +19,7 @@ import { queryResultCustomers, sortResultCustomers } from '../core/engine/result
 import { readResultSet } from '../core/io/results/read-result-set.js';
 import { writeCsv } from '../core/io/run-files/write-run-files.js';
 import { aggregateRows } from '../core/io/run-files/run-file-rows.js';
-import { CATEGORY_FIELDS } from '../core/model/fields.js';
+import { CATEGORY_FIELDS, type CategoryField } from '../core/model/fields.js';
 import { PackedIds } from '../core/model/id-list.js';
 import { RESULT_MONEY_COLUMNS, RESULT_SCORE_COLUMNS, RESULT_TIER_INELIGIBLE, type ResultCustomers } from '../core/model/result-set.js';
 import { ResultSetState } from '../core/service/result-set-state.js';
@@ -27,6 +27,7 @@ import { resultSetView } from '../core/service/result-set-view.js';
 import { openStore } from '../core/store/open-store.js';
 import { saveResultSet } from '../core/store/result-sets.js';
 import { benchScenario } from './bench-stats.js';
+import { seededRandom } from './seeded-random.js';
 
 const scenario = benchScenario({ name: '数仓方案', month: '2026-09' });
 const NAMES = {
@@ -38,25 +39,13 @@ const NAMES = {
 };
 const REASON = '在网不足3个月';
 
-/** A deterministic generator: the same set for the same N on every machine. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const fen = (x: number): number => Math.round(x * 100) / 100;
 
 /** Writes the folder; returns its size in bytes. */
 async function writeFolder(folder: string, n: number): Promise<number> {
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'scenario.json'), JSON.stringify(scenario));
-  const rnd = random(n);
+  const rnd = seededRandom(n);
   const ids: string[] = [];
   const money = Object.fromEntries(RESULT_MONEY_COLUMNS.map((k) => [k, new Float64Array(n)])) as Record<(typeof RESULT_MONEY_COLUMNS)[number], Float64Array>;
   const scores = Object.fromEntries(RESULT_SCORE_COLUMNS.map((k) => [k, new Float64Array(n).fill(NaN)])) as Record<(typeof RESULT_SCORE_COLUMNS)[number], Float64Array>;
@@ -64,7 +53,7 @@ async function writeFolder(folder: string, n: number): Promise<number> {
   const reason = new Int32Array(n);
   const tenure = new Float64Array(n);
   const tier = new Int16Array(n);
-  const categories = Object.fromEntries(CATEGORY_FIELDS.map((f) => [f, { codes: new Int32Array(n), names: NAMES[f] }])) as ResultCustomers['categories'];
+  const categories = Object.fromEntries(CATEGORY_FIELDS.map((f) => [f, { codes: new Int32Array(n), names: NAMES[f] }])) as Record<CategoryField, { codes: Int32Array; names: string[] }>;
   const out = createWriteStream(join(folder, 'customers.csv'));
   out.write(`customer_id,eligible,reason,tenure_months,${RESULT_MONEY_COLUMNS.join(',')},${RESULT_SCORE_COLUMNS.join(',')},tier,negative,${CATEGORY_FIELDS.join(',')}\n`);
   let chunk = '';

@@ -76,6 +76,19 @@ export interface ResultSet {
   readonly files: readonly ResultSourceFile[];
 }
 
+/** A stored set as lists show it: provenance, without the customer columns. */
+export interface ResultSetRecord {
+  readonly id: number;
+  readonly name: string;
+  readonly importedAt: string;
+  readonly appVersion: string;
+  readonly month: string;
+  readonly scenarioName: string;
+  readonly customers: number;
+  /** The files read: name, SHA-256, bytes and data rows (JSON files: 0 rows). */
+  readonly files: readonly ResultSourceFile[];
+}
+
 /** The tier names of the scenario, lowest tier last: the order of the tier codes. */
 export function resultTierNames(scenario: Scenario): string[] {
   return [...scenario.tiers.map(([name]) => name), scenario.lowest_tier];

@@ -14,7 +14,7 @@ import type { Bilingual, Problem } from '../model/messages.js';
 import type { Scenario, ScenarioIssue } from '../model/scenario.js';
 import { targetFilterSchema, type TargetFilter } from '../engine/targets/target-filter.js';
 import type { TrendKpis } from '../engine/trend/trend-summary.js';
-import type { ResultReconciliationRow, ResultSourceFile } from '../model/result-set.js';
+import type { ResultReconciliationRow, ResultSetRecord } from '../model/result-set.js';
 
 // ── shared shapes ────────────────────────────────────────────────────────────────────────────
 
@@ -334,17 +334,7 @@ export interface JobProgress {
 // ── the channels ─────────────────────────────────────────────────────────────────────────────
 
 /** A results set (issue 7): the customers.csv of a run made elsewhere, as lists show it. */
-export interface ResultSetSummaryView {
-  readonly id: number;
-  readonly name: string;
-  readonly importedAt: string;
-  readonly appVersion: string;
-  readonly month: string;
-  readonly scenarioName: string;
-  readonly customers: number;
-  /** The files read: name, SHA-256, bytes and data rows (JSON files: 0 rows). */
-  readonly files: readonly ResultSourceFile[];
-}
+export type ResultSetSummaryView = ResultSetRecord;
 
 /** A results set as the screens show it: the run screen's figures, without a live run behind them. */
 export interface ResultSetView {

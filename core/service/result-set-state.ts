@@ -6,9 +6,9 @@
  */
 import type { AggregateRow, Grouping } from '../engine/aggregates.js';
 import { resultAggregates } from '../engine/results/result-aggregates.js';
-import type { ResultSet } from '../model/result-set.js';
+import type { ResultSet, ResultSetRecord } from '../model/result-set.js';
 import type { Store } from '../store/open-store.js';
-import { loadResultSet, type ResultSetRecord } from '../store/result-sets.js';
+import { loadResultSet } from '../store/result-sets.js';
 
 export interface LoadedResultSet {
   readonly record: ResultSetRecord;

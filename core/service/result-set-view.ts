@@ -5,23 +5,14 @@ import { GROUPINGS, NO_VALUE_GROUP, type AggregateRow } from '../engine/aggregat
 import { INELIGIBLE_TIER } from '../model/scenario.js';
 import { resultTable } from '../engine/results/result-query.js';
 import type { TrendKpis } from '../engine/trend/trend-summary.js';
-import { resultTierNames } from '../model/result-set.js';
-import type { ResultSetRecord } from '../store/result-sets.js';
+import { resultTierNames, type ResultSetRecord } from '../model/result-set.js';
 import type { AggregateView, GroupingName, ResultSetSummaryView, ResultSetView } from './contract.js';
 import type { LoadedResultSet } from './result-set-state.js';
 import { aggregateView } from './run-view.js';
 
+/** A plain copy: the record crosses the worker boundary as JSON. */
 export function resultSetSummaryView(record: ResultSetRecord): ResultSetSummaryView {
-  return {
-    id: record.id,
-    name: record.name,
-    importedAt: record.importedAt,
-    appVersion: record.appVersion,
-    month: record.month,
-    scenarioName: record.scenarioName,
-    customers: record.customers,
-    files: record.files.map((f) => ({ ...f })),
-  };
+  return { ...record, files: record.files.map((f) => ({ ...f })) };
 }
 
 /** The tier rows partition the customers, so their sums are the set's totals. */

@@ -17,8 +17,8 @@ import {
   type ResultCategory,
   type ResultCustomers,
   type ResultReconciliationRow,
+  type ResultSetRecord,
   type ResultSet,
-  type ResultSourceFile,
 } from '../model/result-set.js';
 import { scenarioSchema } from '../model/scenario.js';
 import { bytesOf, float64s, int16s, int32s, uint16s, uint8s } from './column-bytes.js';
@@ -28,17 +28,7 @@ import { allRows, oneRow } from './sql-rows.js';
 import { StoreError, storeIssues } from './store-errors.js';
 import { parseStoredJson } from './stored-json.js';
 
-/** A set as lists show it: provenance, without the customer columns. */
-export interface ResultSetRecord {
-  readonly id: number;
-  readonly name: string;
-  readonly importedAt: string;
-  readonly appVersion: string;
-  readonly month: string;
-  readonly scenarioName: string;
-  readonly customers: number;
-  readonly files: readonly ResultSourceFile[];
-}
+export type { ResultSetRecord } from '../model/result-set.js';
 
 const filesSchema = z.array(z.strictObject({ name: z.string(), sha256: z.string(), bytes: z.number().int().min(0), rows: z.number().int().min(0) }));
 const dictionariesSchema = z.strictObject({
