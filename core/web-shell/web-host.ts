@@ -16,8 +16,8 @@ export interface LaunchFolders {
   readonly downloadsDir: string;
 }
 
-const INPUT_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['datasets:preview', 'datasets:validate', 'datasets:import', 'datasets:exportReport']);
-const EXPORT_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['export:report', 'datasets:exportReport', 'targets:export']);
+const INPUT_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['datasets:preview', 'datasets:validate', 'datasets:import', 'datasets:exportReport', 'results:import']);
+const EXPORT_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['export:report', 'datasets:exportReport', 'targets:export', 'results:export']);
 
 /** Just the field this wrapper looks at; the host checks the whole argument against the channel's schema. */
 const withPaths = z.looseObject({ paths: z.array(z.string()) });
@@ -32,7 +32,7 @@ export function confineToLaunchFolders(host: ServiceHost, folders: LaunchFolders
       if (outside !== undefined) return { ok: false, error: webIssues.pathOutside(outside) };
       const result = await host.call(channel, argument, onEvent);
       if (!result.ok || !EXPORT_CHANNELS.has(channel)) return result;
-      // Both export answers carry `path`; the spread keeps the rest of the answer as it is.
+      // Every export answer carries `path`; the spread keeps the rest of the answer as it is.
       const value: unknown = result.value;
       const written = z.looseObject({ path: z.string() }).safeParse(value);
       return written.success ? { ok: true, value: { ...result.value, path: basename(written.data.path) } } : result;

@@ -22,7 +22,7 @@ export const webIssues = {
   badJson: problem('web.bad_json', '请求内容不是有效的 JSON', 'The request body is not valid JSON'),
   badFileName: problem('web.bad_file_name', '缺少上传文件名（x-cvs-filename）或文件名无效', 'The upload has no file name (x-cvs-filename) or an invalid one'),
   badFileType: (name: string): Problem =>
-    problem('web.bad_file_type', `只能上传 .xlsx 或 .csv 文件：${name}`, `Only .xlsx and .csv files can be uploaded: ${name}`),
+    problem('web.bad_file_type', `只能上传 .xlsx、.csv 或 .json 文件：${name}`, `Only .xlsx, .csv and .json files can be uploaded: ${name}`),
   pathOutside: (path: string): Problem =>
     problem('web.path_outside', `网页版只能读取上传到本页的文件：${path}`, `The web version reads only files uploaded to this page: ${path}`),
   internal: problem('web.internal', '服务内部错误，请查看运行 cvalue serve 的窗口', 'Internal error of the service; see the window running cvalue serve'),

@@ -30,6 +30,9 @@ export function createFakeHost(folders: { readonly downloadsDir: string }): Fake
         case 'scenarios:save':
           onEvent({ event: 'data:changed', payload: { what: 'scenarios' } });
           return answer({ ok: false, issues: [] });
+        case 'results:delete':
+          onEvent({ event: 'data:changed', payload: { what: 'results' } });
+          return answer({ deleted: true });
         case 'datasets:preview': {
           // Reading the files proves the uploaded paths work on the server.
           const paths = arg.paths as string[];
@@ -42,6 +45,19 @@ export function createFakeHost(folders: { readonly downloadsDir: string }): Fake
           const target = join(folders.downloadsDir, name);
           await writeFile(target, `report ${String(arg.runId)}`);
           return answer({ path: target, sheets: ['说明'], bytes: 10 });
+        }
+        case 'results:import': {
+          // Each file's name and text as a problem: the test sees which uploads reached the service.
+          const paths = arg.paths as string[];
+          const problems = await Promise.all(paths.map(async (p) => ({ severity: 'warning', code: 'fake.read', zh: basename(p), en: basename(p), file: basename(p), value: await readFile(p, 'utf8') })));
+          return answer({ status: 'invalid', report: { errorCount: 0, warningCount: problems.length, problems, problemsOmitted: 0, files: [] } });
+        }
+        case 'results:export': {
+          const name = String(arg.target);
+          if (basename(name) !== name) return refused('service.bad_target');
+          const target = join(folders.downloadsDir, name);
+          await writeFile(target, `result set ${String(arg.id)}`);
+          return answer({ path: target, sheets: ['说明'], bytes: 12 });
         }
         case 'targets:export': {
           const name = String(arg.target);

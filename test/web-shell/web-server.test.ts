@@ -222,6 +222,29 @@ describe('uploads', () => {
     const res = await callApi('datasets:preview', { paths: [join(shell.folders.uploadsDir, '..', 'downloads', 'x.csv')] });
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'web.path_outside' } });
   });
+
+  it('takes a results set’s scenario as .json, and its uploads (but nothing outside them) into results:import', async () => {
+    const scenario = await upload('warehouse.scenario.json', '{"name":"数仓","month":"2026-09"}');
+    expect(scenario.status).toBe(200);
+    const customers = await upload('customers.csv', 'customer_id\n001\n');
+    const paths = [((await scenario.json()) as { path: string }).path, ((await customers.json()) as { path: string }).path];
+    expect(paths.every((p) => p.startsWith(shell.folders.uploadsDir))).toBe(true);
+    const imported = (await (await callApi('results:import', { jobId: 'r1', paths })).json()) as { ok: boolean; value: { report: { problems: { file: string; value: string }[] } } };
+    expect(imported.value.report.problems.map((p) => [p.file, p.value])).toEqual([
+      ['warehouse.scenario.json', '{"name":"数仓","month":"2026-09"}'],
+      ['customers.csv', 'customer_id\n001\n'],
+    ]);
+    for (const outside of ['/etc', join(shell.folders.uploadsDir, '..', 'downloads')]) {
+      expect(await (await callApi('results:import', { jobId: 'r2', paths: [outside] })).json(), outside).toMatchObject({ ok: false, error: { code: 'web.path_outside' } });
+    }
+  });
+
+  it('refuses a .json upload that passes the upload limit, and names .json among the accepted types', async () => {
+    expect((await upload('scenario.json', 'x'.repeat(UPLOAD_LIMIT + 1))).status).toBe(413);
+    const refused = await upload('scenario.json.exe', '{}');
+    expect(refused.status).toBe(415);
+    expect(await refused.json()).toMatchObject({ error: { code: 'web.bad_file_type', en: 'Only .xlsx, .csv and .json files can be uploaded: scenario.json.exe' } });
+  });
 });
 
 describe('exports and downloads', () => {
@@ -245,6 +268,14 @@ describe('exports and downloads', () => {
     const file = await fetch(`${shell.origin}/api/download?${new URLSearchParams({ token, name: answer.value.path })}`);
     expect(file.status).toBe(200);
     expect(await file.text()).toBe('customer_id\n001\n');
+  });
+
+  it('answers a results set’s export with the name in the downloads folder', async () => {
+    const res = await callApi('results:export', { jobId: 'j', id: 3, preset: 'summary', lang: 'en', target: 'result-set 数仓 2026-09.xlsx' });
+    const answer = (await res.json()) as { ok: boolean; value: { path: string } };
+    expect(answer).toMatchObject({ ok: true, value: { path: 'result-set 数仓 2026-09.xlsx', sheets: ['说明'] } });
+    const file = await fetch(`${shell.origin}/api/download?${new URLSearchParams({ token, name: answer.value.path })}`);
+    expect(await file.text()).toBe('result set 3');
   });
 
   it('serves nothing but plain names of the downloads folder', async () => {
