@@ -106,6 +106,42 @@ describe('files', () => {
     expect(e.error.zh).toContain('notes.txt');
   });
 
+  it('uploads only the files of a results set from what was chosen, scenario first, and names the rest', async () => {
+    const file = (name: string, text = name): File => new File([text], name);
+    // All of a `cvalue run --out-dir` folder: the run's other JSON files must not be taken for the scenario.
+    port.picked = [
+      file('breakpoints.json'),
+      file('customer_months.csv'),
+      file('customers.csv', 'customer_id\n001\n'),
+      file('aggregates_plan.csv'),
+      file('aggregates_tier.csv'),
+      file('reconciliation.csv'),
+      file('scenario.json', '{"name":"数仓"}'),
+      file('summary.json'),
+      file('warnings.json'),
+    ];
+    const picked = await client.pickResultSet();
+    expect(port.accepted.at(-1)).toBe('.csv,.json');
+    expect(picked.skipped).toEqual(['breakpoints.json', 'customer_months.csv', 'summary.json', 'warnings.json']);
+    expect(picked.paths.map((p) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1))).toEqual(['scenario.json', 'customers.csv', 'aggregates_plan.csv', 'aggregates_tier.csv', 'reconciliation.csv']);
+    // The uploads are what results:import may read in the web shell.
+    const outcome = await client.invoke('results:import', { jobId: 'r1', paths: [...picked.paths] });
+    expect(outcome.report.problems.map((p) => [p.file, p.value])).toContainEqual(['customers.csv', 'customer_id\n001\n']);
+  });
+
+  it('picks a results set of nothing when the chooser is cancelled', async () => {
+    port.picked = [];
+    expect(await client.pickResultSet()).toEqual({ paths: [], skipped: [] });
+  });
+
+  it('passes on that a results set changed', async () => {
+    const seen: ServiceEventMessage[] = [];
+    const stop = client.onEvent((m) => seen.push(m));
+    await client.invoke('results:delete', { id: 1 });
+    await expect.poll(() => seen).toContainEqual({ event: 'data:changed', payload: { what: 'results' } });
+    stop();
+  });
+
   it('exports to the default name and delivers it as a download', async () => {
     const target = await client.pickSaveTarget('方案 A/B 报告.xlsx', 'xlsx');
     expect(target).toBe('方案 A_B 报告.xlsx');

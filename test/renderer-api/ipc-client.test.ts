@@ -1,10 +1,11 @@
 /** The renderer's desktop transport over a stand-in for the preload's window.cvs bridge. */
 import { describe, expect, it } from 'vitest';
-import type { CallResult, Channel, DesktopBridge, ServiceEventMessage } from '../../core/service/contract.js';
+import type { CallResult, Channel, ServiceEventMessage } from '../../core/service/contract.js';
+import type { DesktopWindowApi } from '../../renderer/src/api/desktop-window.js';
 import { createIpcClient } from '../../renderer/src/api/ipc-client.js';
 import { ServiceCallError } from '../../renderer/src/api/service-client.js';
 
-function bridge(saveTarget: string | null): DesktopBridge & { written: [string, string][]; shown: string[] } {
+function bridge(saveTarget: string | null, resultsFolder: string | null = null): DesktopWindowApi & { written: [string, string][]; shown: string[] } {
   const written: [string, string][] = [];
   const shown: string[] = [];
   const listeners = new Set<(m: ServiceEventMessage) => void>();
@@ -21,6 +22,7 @@ function bridge(saveTarget: string | null): DesktopBridge & { written: [string, 
       return () => listeners.delete(listener);
     },
     pickInputFiles: async () => ['C:\\data\\usage.xlsx'],
+    pickResultsFolder: async () => resultsFolder,
     pathForFile: (file) => `C:\\dropped\\${file.name}`,
     pickSaveTarget: async () => saveTarget,
     writeScenarioFile: async (target, text) => {
@@ -51,6 +53,11 @@ describe('createIpcClient', () => {
     expect(await client.filesFromDrop([new File(['x'], 'a.csv')])).toEqual(['C:\\dropped\\a.csv']);
     await client.deliver('C:\\out\\r.xlsx');
     expect(b.shown).toEqual(['C:\\out\\r.xlsx']);
+  });
+
+  it('picks a results set as the one folder the folder dialog chose, and nothing when it is cancelled', async () => {
+    expect(await createIpcClient(bridge(null, 'D:\\数仓\\2026-09')).pickResultSet()).toEqual({ paths: ['D:\\数仓\\2026-09'], skipped: [] });
+    expect(await createIpcClient(bridge(null, null)).pickResultSet()).toEqual({ paths: [], skipped: [] });
   });
 
   it('writes a scenario file where the save dialog says, and nothing when it is cancelled', async () => {

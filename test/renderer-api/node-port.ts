@@ -5,6 +5,8 @@ import { openEventStream } from '../web-shell/http-helpers.js';
 export interface NodePort extends BrowserPort {
   /** Files the next chooseFiles returns (as if the user picked them). */
   picked: File[];
+  /** The `accept` of each chooseFiles, in order. */
+  readonly accepted: string[];
   readonly downloads: string[];
   readonly saved: { readonly name: string; readonly text: string }[];
 }
@@ -12,10 +14,12 @@ export interface NodePort extends BrowserPort {
 export function createNodePort(origin: string, token: string | null): NodePort {
   const downloads: string[] = [];
   const saved: { name: string; text: string }[] = [];
+  const accepted: string[] = [];
   return {
     origin,
     token,
     picked: [],
+    accepted,
     downloads,
     saved,
     fetch: (url, init) => fetch(url, init),
@@ -23,7 +27,8 @@ export function createNodePort(origin: string, token: string | null): NodePort {
       const stream = openEventStream(url, onMessage);
       return { opened: stream.opened.then(() => undefined), close: () => stream.close() };
     },
-    async chooseFiles() {
+    async chooseFiles(accept) {
+      accepted.push(accept);
       return this.picked;
     },
     async send(url, file, headers, onProgress) {

@@ -2,7 +2,7 @@
  * The client the screens use, chosen once at start-up: the desktop window has the preload's
  * `window.cvs` bridge; any other page is the web shell's.
  */
-import type { DesktopBridge } from '../../../core/service/contract.js';
+import type { DesktopWindowApi } from './desktop-window.js';
 import { createDomPort } from './dom-port.js';
 import { createHttpClient } from './http-client.js';
 import { createIpcClient } from './ipc-client.js';
@@ -13,7 +13,7 @@ export type { ServiceClient } from './service-client.js';
 declare global {
   interface Window {
     /** Exposed by the Electron preload script (contextBridge), and nothing else. */
-    readonly cvs?: DesktopBridge;
+    readonly cvs?: DesktopWindowApi;
   }
 }
 

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { CallResult, Channel, ChannelArgument, ChannelOutput, ServiceEventMessage } from '../../../core/service/contract.js';
 import type { BrowserPort, EventStream } from './browser-port.js';
 import { clientIssues } from './client-issues.js';
+import { resultSetUploads } from './result-set-files.js';
 import { ServiceCallError, unwrap, type ServiceClient } from './service-client.js';
 
 /** Calls wait at most this long for the event stream to open, so their first progress is not lost. */
@@ -29,7 +30,7 @@ const eventMessage = z.discriminatedUnion('event', [
     event: z.literal('jobs:progress'),
     payload: z.object({ jobId: z.string(), channel: z.string(), stage: z.string(), done: z.number(), total: z.number() }),
   }),
-  z.object({ event: z.literal('data:changed'), payload: z.object({ what: z.enum(['datasets', 'scenarios', 'mappings']) }) }),
+  z.object({ event: z.literal('data:changed'), payload: z.object({ what: z.enum(['datasets', 'scenarios', 'mappings', 'results']) }) }),
 ]);
 
 export function createHttpClient(port: BrowserPort): ServiceClient {
@@ -116,6 +117,11 @@ export function createHttpClient(port: BrowserPort): ServiceClient {
     },
 
     filesFromDrop: uploadAll,
+
+    async pickResultSet() {
+      const { upload: chosen, skipped } = resultSetUploads(await port.chooseFiles('.csv,.json'));
+      return { paths: await uploadAll(chosen), skipped };
+    },
 
     async pickSaveTarget(defaultName, kind) {
       return plainFileName(defaultName, kind);

@@ -1,8 +1,9 @@
 /** The desktop transport: the preload script's `window.cvs` bridge, with refusals turned into ServiceCallError. */
-import type { Channel, ChannelArgument, ChannelOutput, DesktopBridge } from '../../../core/service/contract.js';
+import type { Channel, ChannelArgument, ChannelOutput } from '../../../core/service/contract.js';
+import type { DesktopWindowApi } from './desktop-window.js';
 import { unwrap, type ServiceClient } from './service-client.js';
 
-export function createIpcClient(bridge: DesktopBridge): ServiceClient {
+export function createIpcClient(bridge: DesktopWindowApi): ServiceClient {
   return {
     shell: 'electron',
     async invoke<C extends Channel>(channel: C, argument: ChannelArgument<C>): Promise<ChannelOutput<C>> {
@@ -11,6 +12,10 @@ export function createIpcClient(bridge: DesktopBridge): ServiceClient {
     onEvent: (listener) => bridge.on(listener),
     pickInputFiles: async () => [...(await bridge.pickInputFiles())],
     filesFromDrop: async (files) => files.map((file) => bridge.pathForFile(file)),
+    async pickResultSet() {
+      const folder = await bridge.pickResultsFolder();
+      return { paths: folder === null ? [] : [folder], skipped: [] };
+    },
     pickSaveTarget: (defaultName, kind) => bridge.pickSaveTarget(defaultName, kind),
     deliver: (path) => bridge.showInFolder(path),
     async saveScenarioFile(name, text) {

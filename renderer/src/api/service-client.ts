@@ -23,6 +23,12 @@ export interface ServiceClient {
   /** Paths for `datasets:*` calls of files dropped on the window (the web shell uploads them first). */
   filesFromDrop(files: readonly File[]): Promise<string[]>;
   /**
+   * Lets the user choose a results set for `results:import`: a folder (desktop, the native
+   * folder dialog) or its files (web shell: customers.csv, aggregates_*.csv, reconciliation.csv
+   * and the scenario's .json, uploaded; other chosen files are left out and named in `skipped`).
+   */
+  pickResultSet(): Promise<ResultSetPick>;
+  /**
    * Where an export should be written: the desktop asks with the save dialog (null when
    * cancelled); the web shell returns the default name, and `deliver` downloads the file after.
    */
@@ -31,6 +37,13 @@ export interface ServiceClient {
   deliver(path: string): Promise<void>;
   /** Saves a scenario file where the user says (desktop: save dialog; web: a download); false when cancelled. */
   saveScenarioFile(name: string, text: string): Promise<boolean>;
+}
+
+/** The results set the user chose; `paths` is empty when the dialog was cancelled. */
+export interface ResultSetPick {
+  readonly paths: readonly string[];
+  /** Chosen files that are no part of a results set, so were not uploaded (web shell). */
+  readonly skipped: readonly string[];
 }
 
 /** A refused or failed call, as the screens catch it. */

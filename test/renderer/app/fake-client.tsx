@@ -5,7 +5,7 @@
  * has no DOM types, takes only .ts files.)
  */
 import type { Channel, ChannelArgument, ChannelOutput, ServiceEventMessage } from '../../../core/service/contract';
-import { ServiceCallError, type ServiceClient } from '../../../renderer/src/api/service-client';
+import { ServiceCallError, type ResultSetPick, type ServiceClient } from '../../../renderer/src/api/service-client';
 
 export type Handlers = { readonly [C in Channel]?: (argument: ChannelArgument<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
 
@@ -16,13 +16,13 @@ export interface TestClient extends ServiceClient {
   readonly delivered: string[];
 }
 
-export function testClient(handlers: Handlers, options: { picked?: readonly string[]; saveTarget?: string | null } = {}): TestClient {
+export function testClient(handlers: Handlers, options: { picked?: readonly string[]; saveTarget?: string | null; resultSet?: ResultSetPick; shell?: 'electron' | 'web' } = {}): TestClient {
   const calls: { channel: Channel; argument: unknown }[] = [];
   const listeners = new Set<(message: ServiceEventMessage) => void>();
   const savedFiles: { name: string; text: string }[] = [];
   const delivered: string[] = [];
   return {
-    shell: 'electron',
+    shell: options.shell ?? 'electron',
     savedFiles,
     delivered,
     async invoke<C extends Channel>(channel: C, argument: ChannelArgument<C>): Promise<ChannelOutput<C>> {
@@ -43,6 +43,7 @@ export function testClient(handlers: Handlers, options: { picked?: readonly stri
     },
     pickInputFiles: () => Promise.resolve([...(options.picked ?? [])]),
     filesFromDrop: (files) => Promise.resolve(files.map((f) => `/dropped/${f.name}`)),
+    pickResultSet: () => Promise.resolve(options.resultSet ?? { paths: [], skipped: [] }),
     pickSaveTarget: (name) => Promise.resolve(options.saveTarget === undefined ? `/out/${name}` : options.saveTarget),
     deliver(path) {
       delivered.push(path);

@@ -50,6 +50,7 @@ export function fakeClient(handlers: FakeHandlers, options: FakeClientOptions = 
     },
     pickInputFiles: async () => [],
     filesFromDrop: async () => [],
+    pickResultSet: async () => ({ paths: [], skipped: [] }),
     pickSaveTarget: async (defaultName) => (options.saveTarget === undefined ? `/reports/${defaultName}` : options.saveTarget),
     async deliver(path) {
       options.delivered?.push(path);

@@ -219,6 +219,8 @@ export function createFakeClient(): ServiceClient {
       cancelled.add(jobId);
       return { cancelled: true };
     },
+    // 结果集 needs the real service to read a folder; the list is empty here.
+    'results:list': () => [],
   };
 
   return {
@@ -235,6 +237,7 @@ export function createFakeClient(): ServiceClient {
     },
     pickInputFiles: () => Promise.resolve(['D:/财务/2026-09/用量_2026-09.xlsx', 'D:/财务/2026-09/成本报表_2026-09.csv', 'D:/财务/2026-09/crm_commission.csv']),
     filesFromDrop: (files) => Promise.resolve(files.map((f) => `D:/拖放/${f.name}`)),
+    pickResultSet: () => Promise.resolve({ paths: ['D:/数仓/结果/2026-09'], skipped: [] }),
     pickSaveTarget: (name) => Promise.resolve(`D:/下载/${name}`),
     deliver: () => Promise.resolve(),
     saveScenarioFile: () => Promise.resolve(true),
