@@ -1,5 +1,5 @@
 /**
- * The dialog and file calls of the window API (DesktopBridge): open and save dialogs, writing a
+ * The dialog and file calls of the window API (WindowApi): open and save dialogs, writing a
  * scenario file, showing a file in its folder. The page never names a path the user did not
  * choose: a scenario is written, and a report exported, only to a path picked in this session's
  * save dialog, and only files picked or saved in this session can be shown in their folder.
@@ -12,6 +12,8 @@ import { SAVE_EXTENSIONS, suggestedFileName, withSaveExtension, type SaveKind } 
 export interface NativeDialogs {
   /** Paths of the chosen workbooks and CSV files; [] when cancelled. */
   openInputFiles(): Promise<readonly string[]>;
+  /** The chosen results set folder; null when cancelled. */
+  openResultsFolder(): Promise<string | null>;
   /** The chosen path; null when cancelled. */
   saveFile(suggestedName: string, kind: SaveKind): Promise<string | null>;
 }
@@ -24,6 +26,7 @@ export interface FileBridgeDeps {
 
 export interface FileBridge {
   pickInputFiles(): Promise<BridgeReply<readonly string[]>>;
+  pickResultsFolder(): Promise<BridgeReply<string | null>>;
   pickSaveTarget(defaultName: string, kind: SaveKind): Promise<BridgeReply<string | null>>;
   writeScenarioFile(target: string, text: string): Promise<BridgeReply<null>>;
   showInFolder(path: string): BridgeReply<null>;
@@ -50,6 +53,12 @@ export function createFileBridge(deps: FileBridgeDeps): FileBridge {
       const paths = await deps.dialogs.openInputFiles();
       for (const path of paths) pickedInputs.add(path);
       return ok(paths);
+    },
+
+    async pickResultsFolder() {
+      const folder = await deps.dialogs.openResultsFolder();
+      if (folder !== null) pickedInputs.add(folder);
+      return ok(folder);
     },
 
     async pickSaveTarget(defaultName, kind) {

@@ -36,6 +36,7 @@ const saveKind = z.enum(['xlsx', 'csv', 'scenario']);
 /** The dialog and file calls' arguments, as the positional list the preload sends. */
 const bridgeArguments = {
   [IPC.pickInputFiles]: z.tuple([]),
+  [IPC.pickResultsFolder]: z.tuple([]),
   [IPC.pickSaveTarget]: z.tuple([z.string().max(1000), saveKind]),
   [IPC.writeScenarioFile]: z.tuple([path, z.string().max(1_000_000)]),
   [IPC.showInFolder]: z.tuple([path]),
@@ -43,7 +44,7 @@ const bridgeArguments = {
 } as const;
 
 /** Channels that write a file at `target`: on the desktop that must be a path from the save dialog. */
-const WRITES_TARGET: ReadonlySet<Channel> = new Set<Channel>(['export:report', 'datasets:exportReport', 'targets:export']);
+const WRITES_TARGET: ReadonlySet<Channel> = new Set<Channel>(['export:report', 'datasets:exportReport', 'targets:export', 'results:export']);
 
 /** The kind of file a writing call makes: a target list may be CSV; everything else is a workbook. */
 function targetKind(data: object): 'xlsx' | 'csv' {
@@ -96,6 +97,7 @@ export function registerIpcHandlers(options: RegistrarOptions): () => void {
     return result;
   });
   handle(IPC.pickInputFiles, bridgeArguments[IPC.pickInputFiles], () => files.pickInputFiles());
+  handle(IPC.pickResultsFolder, bridgeArguments[IPC.pickResultsFolder], () => files.pickResultsFolder());
   handle(IPC.pickSaveTarget, bridgeArguments[IPC.pickSaveTarget], ([name, kind]) => files.pickSaveTarget(name, kind));
   handle(IPC.writeScenarioFile, bridgeArguments[IPC.writeScenarioFile], ([target, text]) => files.writeScenarioFile(target, text));
   handle(IPC.showInFolder, bridgeArguments[IPC.showInFolder], ([path]): BridgeReply<null> => files.showInFolder(path));

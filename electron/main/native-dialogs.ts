@@ -39,6 +39,17 @@ export function createNativeDialogs(options: NativeDialogsOptions): NativeDialog
       return result.canceled ? [] : result.filePaths;
     },
 
+    async openResultsFolder() {
+      const window = options.window();
+      if (window === null) return null;
+      // One folder: the service reads customers.csv, scenario.json and the rest from it (or from part-file folders inside).
+      const result = await dialog.showOpenDialog(window, {
+        title: text('打开结果集文件夹', 'Open a results set folder'),
+        properties: ['openDirectory'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+
     async saveFile(suggestedName, kind) {
       const window = options.window();
       if (window === null) return null;

@@ -28,7 +28,7 @@ export function createMainWindow<W>(BrowserWindow: WindowClass<W>, input: Window
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
-      // Reviewed: it exposes exactly the DesktopBridge and nothing else (test/electron/bundles.test.ts).
+      // Reviewed: it exposes exactly the window API (shared/window-api.ts) and nothing else (test/electron/bundles.test.ts).
       preload: input.preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,

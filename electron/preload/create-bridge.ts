@@ -3,8 +3,9 @@
  * the tests build the bridge with a fake ipcRenderer. Only types come from the contract: this
  * code is bundled into the sandboxed preload, which can load nothing but 'electron'.
  */
-import type { CallResult, Channel, DesktopBridge, PageFile, ServiceEventMessage } from '../../core/service/contract.js';
+import type { CallResult, Channel, PageFile, ServiceEventMessage } from '../../core/service/contract.js';
 import { IPC, type BridgeReply } from '../shared/ipc.js';
+import type { WindowApi } from '../shared/window-api.js';
 
 /** ipcRenderer as the bridge uses it. The event object is never handed to the page. */
 export interface IpcRendererLike {
@@ -24,7 +25,7 @@ async function unwrap<T>(reply: Promise<unknown>): Promise<T> {
   throw new Error(`${answer.error.zh} / ${answer.error.en} [${answer.error.code}]`);
 }
 
-export function createBridge(ipc: IpcRendererLike, pathForFile: (file: PageFile) => string): DesktopBridge {
+export function createBridge(ipc: IpcRendererLike, pathForFile: (file: PageFile) => string): WindowApi {
   return {
     invoke<C extends Channel>(channel: C, argument: unknown): Promise<CallResult<C>> {
       // Refusals come back as CallResult data too; the registrar never throws.
@@ -38,6 +39,7 @@ export function createBridge(ipc: IpcRendererLike, pathForFile: (file: PageFile)
       };
     },
     pickInputFiles: () => unwrap<readonly string[]>(ipc.invoke(IPC.pickInputFiles)),
+    pickResultsFolder: () => unwrap<string | null>(ipc.invoke(IPC.pickResultsFolder)),
     pathForFile,
     pickSaveTarget: (defaultName, kind) => unwrap<string | null>(ipc.invoke(IPC.pickSaveTarget, defaultName, kind)),
     writeScenarioFile: async (target, text) => {

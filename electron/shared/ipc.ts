@@ -11,6 +11,7 @@ export const IPC = {
   /** main → page: ServiceEventMessage of a call this page made. */
   event: 'cvs:event',
   pickInputFiles: 'cvs:pickInputFiles',
+  pickResultsFolder: 'cvs:pickResultsFolder',
   pickSaveTarget: 'cvs:pickSaveTarget',
   writeScenarioFile: 'cvs:writeScenarioFile',
   showInFolder: 'cvs:showInFolder',

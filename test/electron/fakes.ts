@@ -79,11 +79,16 @@ export class FakeHost implements ServiceHost {
 /** Dialogs that answer with what the test put in. */
 export class FakeDialogs implements NativeDialogs {
   inputFiles: readonly string[] = [];
+  resultsFolder: string | null = null;
   saveAnswer: string | null = null;
   readonly saveRequests: { suggestedName: string; kind: string }[] = [];
 
   openInputFiles(): Promise<readonly string[]> {
     return Promise.resolve(this.inputFiles);
+  }
+
+  openResultsFolder(): Promise<string | null> {
+    return Promise.resolve(this.resultsFolder);
   }
 
   saveFile(suggestedName: string, kind: string): Promise<string | null> {

@@ -61,6 +61,7 @@ describe('the sender check', () => {
   it('guards the dialog and file calls too', async () => {
     deps.dialogs.inputFiles = ['/data/a.xlsx'];
     await refusedBy(eventFrom(new FakeSender(8)), IPC.pickInputFiles, undefined);
+    await refusedBy(eventFrom(new FakeSender(8)), IPC.pickResultsFolder, undefined);
     await refusedBy(eventFrom(new FakeSender(8)), IPC.pickSaveTarget, 'a', 'xlsx');
     await refusedBy(eventFrom(new FakeSender(8)), IPC.writeScenarioFile, '/a.scenario.json', '{}');
     await refusedBy(eventFrom(new FakeSender(8)), IPC.showInFolder, '/data/a.xlsx');
@@ -149,6 +150,15 @@ describe('service calls', () => {
     expect(await exportTo('/home/a/targets.csv', 'csv')).toMatchObject({ ok: true });
     expect(host.calls.map((c) => c.channel)).toEqual(['targets:export']);
   });
+
+  it('exports a results set’s workbook only to a path the user chose in the save dialog', async () => {
+    const exportTo = (target: string): Promise<unknown> => ipc.invoke(eventFrom(page()), IPC.invoke, 'results:export', { jobId: 'j3', id: 4, preset: 'summary', lang: 'en', target });
+    expect(await exportTo('/home/a/.bashrc.xlsx')).toMatchObject({ ok: false, error: { code: 'ipc.target_not_chosen' } });
+    deps.dialogs.saveAnswer = '/home/a/warehouse.xlsx';
+    expect(await ipc.invoke(eventFrom(page()), IPC.pickSaveTarget, 'result-set', 'xlsx')).toEqual({ ok: true, value: '/home/a/warehouse.xlsx' });
+    expect(await exportTo('/home/a/warehouse.xlsx')).toMatchObject({ ok: true });
+    expect(host.calls.map((c) => c.channel)).toEqual(['results:export']);
+  });
 });
 
 describe('dialog and file calls', () => {
@@ -190,6 +200,15 @@ describe('dialog and file calls', () => {
     expect(await ipc.invoke(eventFrom(page()), IPC.pickInputFiles)).toEqual({ ok: true, value: ['/data/usage.xlsx'] });
     expect(await ipc.invoke(eventFrom(page()), IPC.showInFolder, '/data/usage.xlsx')).toEqual({ ok: true, value: null });
     expect(deps.shown).toEqual(['/data/usage.xlsx']);
+  });
+
+  it('answers the results folder dialog with the chosen folder, or null when cancelled, and takes no arguments', async () => {
+    expect(await ipc.invoke(eventFrom(page()), IPC.pickResultsFolder)).toEqual({ ok: true, value: null });
+    deps.dialogs.resultsFolder = '/data/warehouse/2026-09';
+    expect(await ipc.invoke(eventFrom(page()), IPC.pickResultsFolder)).toEqual({ ok: true, value: '/data/warehouse/2026-09' });
+    expect(await ipc.invoke(eventFrom(page()), IPC.pickResultsFolder, '/etc')).toMatchObject({ ok: false, error: { code: 'service.bad_argument' } });
+    // The chosen folder is one the user picked, so it may be shown.
+    expect(await ipc.invoke(eventFrom(page()), IPC.showInFolder, '/data/warehouse/2026-09')).toEqual({ ok: true, value: null });
   });
 
   it('removes every handler it registered', () => {
