@@ -40,9 +40,17 @@ export const zh = {
     sumHint: '四项之和须为 100%，否则不会重新计算。',
     formulaMode: '当前方案用公式计算价值得分，权重不起作用（在“模型”页修改）。',
   },
+  /** The first column of an aggregate table, by grouping. */
+  groupings: {
+    plan: '资费',
+    brand: '品牌',
+    branch: '分公司',
+    channel: '渠道',
+    segment: '细分群',
+    tier: '价值分层',
+  },
   plans: {
     title: '资费盈利情况',
-    plan: '资费',
     customers: '客户数',
     revenue: '月均收入',
     settlement: '结算成本',
@@ -98,9 +106,16 @@ export const en: Translation<typeof zh> = {
     sumHint: 'The four must add up to 100%; until they do, nothing is recalculated.',
     formulaMode: 'This scenario computes the value score with a formula, so the weights do not apply (change it on the Model page).',
   },
+  groupings: {
+    plan: 'Plan',
+    brand: 'Brand',
+    branch: 'Branch',
+    channel: 'Channel',
+    segment: 'Segment',
+    tier: 'Value tier',
+  },
   plans: {
     title: 'Plan profitability',
-    plan: 'Plan',
     customers: 'Customers',
     revenue: 'Avg revenue',
     settlement: 'Settlement cost',

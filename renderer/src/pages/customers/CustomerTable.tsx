@@ -1,6 +1,7 @@
 /**
- * Every customer of the run in one scrolling table: only the rows in view are in the DOM
- * (@tanstack/react-virtual), and their pages are fetched as they scroll into view.
+ * Every customer of a run (客户) or a results set (结果集) in one scrolling table: only the rows
+ * in view are in the DOM (@tanstack/react-virtual), and their pages are fetched from the store
+ * as they scroll into view. Rows are clickable only where a customer can be traced.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
@@ -8,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { CUSTOMER_SORT_COLUMNS, type CustomerRowView } from '../../../../core/service/contract';
 import { tierLabel } from '../../components/charts/tier-label';
 import { useLang } from '../../i18n';
-import { rowAt, useCustomersStore, type CustomerSortColumn } from '../../stores/customers-store';
+import { rowAt, type CustomerListSource, type CustomerSortColumn } from '../../stores/customer-list';
 import { formatCount, formatDecimal, formatYuan } from '../results/finance-format';
 
 const ROW_HEIGHT = 32;
@@ -51,9 +52,9 @@ function Cell({ row, column }: { readonly row: CustomerRowView; readonly column:
   }
 }
 
-function HeaderCell({ column }: { readonly column: Column }) {
+function HeaderCell({ column, store }: { readonly column: Column; readonly store: CustomerListSource }) {
   const { t } = useTranslation('customers');
-  const sort = useCustomersStore((s) => s.sort);
+  const sort = store((s) => s.sort);
   const className = NUMERIC.has(column) ? 'ct-cell num' : 'ct-cell';
   if (!isSortColumn(column)) {
     return (
@@ -65,7 +66,7 @@ function HeaderCell({ column }: { readonly column: Column }) {
   const active = sort.column === column;
   return (
     <div role="columnheader" className={className} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="sort-header" onClick={() => void useCustomersStore.getState().sortBy(column)}>
+      <button type="button" className="sort-header" onClick={() => void store.getState().sortBy(column)}>
         {t(`columns.${column}`)}
         <span className="sort-mark" aria-hidden="true">
           {active ? (sort.descending ? '▼' : '▲') : ''}
@@ -75,13 +76,19 @@ function HeaderCell({ column }: { readonly column: Column }) {
   );
 }
 
-export function CustomerTable() {
+export interface CustomerTableProps {
+  readonly store: CustomerListSource;
+  /** The customer being traced; with onSelect, rows can be chosen (by click, Enter or space). */
+  readonly selected?: string | null;
+  readonly onSelect?: (customerId: string) => void;
+}
+
+export function CustomerTable({ store, selected = null, onSelect }: CustomerTableProps) {
   const { t } = useTranslation('customers');
-  const total = useCustomersStore((s) => s.total);
-  const pages = useCustomersStore((s) => s.pages);
-  const selected = useCustomersStore((s) => s.selected);
-  const filter = useCustomersStore((s) => s.filter);
-  const sort = useCustomersStore((s) => s.sort);
+  const total = store((s) => s.total);
+  const pages = store((s) => s.pages);
+  const filter = store((s) => s.filter);
+  const sort = store((s) => s.sort);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 15 });
   const items = virtualizer.getVirtualItems();
@@ -89,22 +96,20 @@ export function CustomerTable() {
   const last = items.at(-1)?.index ?? 0;
 
   useEffect(() => {
-    if (total !== null && total > 0) void useCustomersStore.getState().loadRows(first, last);
-  }, [first, last, total]);
+    if (total !== null && total > 0) void store.getState().loadRows(first, last);
+  }, [first, last, total, store]);
 
   // A new filter or order starts at its first row.
   useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
+    if (scrollRef.current !== null) scrollRef.current.scrollTop = 0;
   }, [filter, sort]);
-
-  const select = (id: string) => void useCustomersStore.getState().select(id);
 
   return (
     <div className="ct-scroll" ref={scrollRef} role="table" aria-rowcount={(total ?? 0) + 1} data-testid="customers-table" aria-busy={total === null}>
       <div role="rowgroup" className="ct-head">
         <div role="row" className="ct-row" aria-rowindex={1}>
           {COLUMNS.map((column) => (
-            <HeaderCell key={column} column={column} />
+            <HeaderCell key={column} column={column} store={store} />
           ))}
         </div>
       </div>
@@ -122,21 +127,22 @@ export function CustomerTable() {
             );
           }
           const isSelected = row.customerId === selected;
+          const choose = onSelect === undefined ? undefined : () => onSelect(row.customerId);
           return (
             <div
               key={item.key}
               role="row"
               aria-rowindex={item.index + 2}
-              aria-selected={isSelected}
-              tabIndex={0}
-              className={isSelected ? 'ct-row ct-row-selected' : 'ct-row'}
+              aria-selected={choose === undefined ? undefined : isSelected}
+              tabIndex={choose === undefined ? undefined : 0}
+              className={choose === undefined ? 'ct-row ct-row-static' : isSelected ? 'ct-row ct-row-selected' : 'ct-row'}
               style={style}
               data-customer-id={row.customerId}
-              onClick={() => select(row.customerId)}
+              onClick={choose}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
+                if (choose !== undefined && (e.key === 'Enter' || e.key === ' ')) {
                   e.preventDefault();
-                  select(row.customerId);
+                  choose();
                 }
               }}
             >

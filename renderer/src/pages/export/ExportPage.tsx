@@ -4,6 +4,7 @@ import type { Lang } from '../../../../core/model/messages';
 import { fullReportEstimate } from '../../../../core/model/report-size';
 import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
+import { formatBytes } from '../../components/format';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useClient } from '../../app/ServiceProvider';
 import { inLang, useLang } from '../../i18n';
@@ -18,11 +19,6 @@ import './export.css';
 
 const PRESETS: readonly ExportPreset[] = ['summary', 'full'];
 const LANGS: readonly Lang[] = ['zh', 'en'];
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 export function ExportPage() {
   const { t } = useTranslation('export');

@@ -13,8 +13,8 @@ import { useDatasetsStore } from '../../stores/datasets-store';
 import { followDraft, useRunStore } from '../../stores/run-store';
 import { useScenarioStore } from '../../stores/scenario-store';
 import { EmptyState } from './EmptyState';
+import { AggregateTable } from './AggregateTable';
 import { KpiCards } from './KpiCards';
-import { PlanTable } from './PlanTable';
 import { resultChartOptions } from './result-chart-options';
 import { runScenarioStatus } from './run-scenario-status';
 import { WeightSliders } from './WeightSliders';
@@ -115,7 +115,7 @@ export function ResultsPage() {
             </Card>
           </div>
           <Card title={t('plans.title')} testId="plans">
-            <PlanTable plans={run.aggregates.plan} />
+            <AggregateTable rows={run.aggregates.plan} grouping="plan" />
             <EChart option={charts.profitByPlan} height={CHART_HEIGHT} label={chartTexts.profitByPlan.title[lang]} testId="chart-profit-by-plan" />
           </Card>
           <div className="chart-grid">

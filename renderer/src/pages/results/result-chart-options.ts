@@ -39,8 +39,11 @@ export function channelNegativeShares(channels: readonly AggregateView[]): Branc
     .sort((a, b) => b.negativeShare - a.negativeShare);
 }
 
-/** `chartHeight` decides how many plans, branches and channels get a bar of their own. */
-export function resultChartOptions(run: RunView, lang: Lang, chartHeight: number, channelTitle: string): ResultChartOptions {
+/**
+ * The charts of a run, or of a results set (the same chart data and aggregates). `chartHeight`
+ * decides how many plans, branches and channels get a bar of their own.
+ */
+export function resultChartOptions(run: Pick<RunView, 'charts' | 'aggregates'>, lang: Lang, chartHeight: number, channelTitle: string): ResultChartOptions {
   const maxBars = barsThatFit(chartHeight);
   return {
     valueHistogram: valueHistogramOption(run.charts.valueHistogram, lang),

@@ -1,17 +1,22 @@
-/** Every plan's monthly average figures, sortable, with the 亏损资费 and 结算倒挂 flags as badges. */
+/**
+ * One grouping's monthly average figures (资费, 品牌, 分公司, 渠道, 细分群 or 价值分层), sortable,
+ * with the 亏损资费 and 结算倒挂 flags as badges where they are set (plans only).
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AggregateView } from '../../../../core/service/contract';
+import type { AggregateView, GroupingName } from '../../../../core/service/contract';
+import { tierLabel } from '../../components/charts/tier-label';
+import { useLang } from '../../i18n';
 import { formatCount, formatShare, formatYuan } from './finance-format';
 import { SortHeader } from './SortHeader';
 import { nextSort, sortRows, type SortState, type SortValue } from './sort-rows';
 
-const COLUMNS = ['plan', 'customers', 'revenue', 'settlement', 'individual', 'allocated', 'profit', 'margin', 'negativeShare'] as const;
+const COLUMNS = ['group', 'customers', 'revenue', 'settlement', 'individual', 'allocated', 'profit', 'margin', 'negativeShare'] as const;
 type Column = (typeof COLUMNS)[number];
 
 function valueOf(row: AggregateView, column: Column): SortValue {
   switch (column) {
-    case 'plan':
+    case 'group':
       return row.group;
     case 'customers':
       return row.customers;
@@ -32,27 +37,34 @@ function valueOf(row: AggregateView, column: Column): SortValue {
   }
 }
 
-export function PlanTable({ plans }: { readonly plans: readonly AggregateView[] }) {
+export interface AggregateTableProps {
+  readonly rows: readonly AggregateView[];
+  readonly grouping: GroupingName;
+  readonly testId?: string;
+}
+
+export function AggregateTable({ rows, grouping, testId = `${grouping}-table` }: AggregateTableProps) {
   const { t, i18n } = useTranslation('results');
+  const lang = useLang();
   const [sort, setSort] = useState<SortState<Column>>({ column: 'profit', descending: true });
-  const rows = sortRows(plans, sort, valueOf, i18n.language === 'en' ? 'en' : 'zh-CN');
-  const onSort = (column: Column) => setSort((s) => nextSort(s, column, column === 'plan'));
+  const sorted = sortRows(rows, sort, valueOf, i18n.language === 'en' ? 'en' : 'zh-CN');
+  const onSort = (column: Column) => setSort((s) => nextSort(s, column, column === 'group'));
 
   return (
     <div className="table-wrap">
-      <table className="table report-table" data-testid="plan-table">
+      <table className="table report-table" data-testid={testId}>
         <thead>
           <tr>
             {COLUMNS.map((column) => (
-              <SortHeader key={column} column={column} label={t(`plans.${column}`)} sort={sort} onSort={onSort} numeric={column !== 'plan'} />
+              <SortHeader key={column} column={column} label={column === 'group' ? t(`groupings.${grouping}`) : t(`plans.${column}`)} sort={sort} onSort={onSort} numeric={column !== 'group'} />
             ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
+          {sorted.map((row) => (
             <tr key={row.group}>
               <th scope="row">
-                {row.group}
+                {grouping === 'tier' ? tierLabel(row.group, lang) : row.group}
                 {row.lossMakingPlan && <span className="badge badge--error">{t('plans.lossMaking')}</span>}
                 {row.settlementInverted && <span className="badge badge--warning">{t('plans.settlementInverted')}</span>}
               </th>
