@@ -11,6 +11,7 @@ import { CustomersPage } from '../pages/customers/CustomersPage';
 import { DataPage } from '../pages/data/DataPage';
 import { ExportPage } from '../pages/export/ExportPage';
 import { ModelPage } from '../pages/model/ModelPage';
+import { ResultSetsPage } from '../pages/result-sets/ResultSetsPage';
 import { ResultsPage } from '../pages/results/ResultsPage';
 import { TargetsPage } from '../pages/targets/TargetsPage';
 import { TrendPage } from '../pages/trend/TrendPage';
@@ -36,6 +37,7 @@ const PAGES: Record<PageId, ComponentType> = {
   trend: TrendPage,
   warnings: WarningsPage,
   targets: TargetsPage,
+  'result-sets': ResultSetsPage,
   export: ExportPage,
 };
 

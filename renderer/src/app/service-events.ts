@@ -5,6 +5,7 @@
 import type { ServiceClient } from '../api/service-client';
 import { useDatasetsStore } from '../stores/datasets-store';
 import { useJobsStore } from '../stores/jobs-store';
+import { useResultSetsStore } from '../stores/result-sets-store';
 import { useScenarioStore } from '../stores/scenario-store';
 
 export function subscribeServiceEvents(client: ServiceClient): () => void {
@@ -16,6 +17,7 @@ export function subscribeServiceEvents(client: ServiceClient): () => void {
       case 'data:changed':
         if (message.payload.what === 'datasets') void useDatasetsStore.getState().refresh();
         else if (message.payload.what === 'scenarios') void useScenarioStore.getState().refresh();
+        else if (message.payload.what === 'results') void useResultSetsStore.getState().refresh();
         // Saved mappings are applied by the service; no screen lists them.
         break;
     }

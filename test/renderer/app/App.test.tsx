@@ -38,12 +38,12 @@ describe('App', () => {
 
   it('names the screens in Chinese and English and keeps the choice', async () => {
     render(<App client={testClient(handlers)} />);
-    expect(PAGE_IDS.map((id) => screen.getByTestId(`nav-${id}`).textContent)).toEqual(['数据', '模型', '结果', '客户', '对比', '营销', '趋势', '预警', '目标名单', '导出']);
+    expect(PAGE_IDS.map((id) => screen.getByTestId(`nav-${id}`).textContent)).toEqual(['数据', '模型', '结果', '客户', '对比', '营销', '趋势', '预警', '目标名单', '结果集', '导出']);
     expect(await screen.findByText('3 个月（2026-06 至 2026-08）')).toBeTruthy();
     expect(screen.getByText('客户 1,250')).toBeTruthy();
 
     await userEvent.click(screen.getByTestId('lang-en'));
-    expect(PAGE_IDS.map((id) => screen.getByTestId(`nav-${id}`).textContent)).toEqual(['Data', 'Model', 'Results', 'Customers', 'Compare', 'Campaigns', 'Trend', 'Warnings', 'Target lists', 'Export']);
+    expect(PAGE_IDS.map((id) => screen.getByTestId(`nav-${id}`).textContent)).toEqual(['Data', 'Model', 'Results', 'Customers', 'Compare', 'Campaigns', 'Trend', 'Warnings', 'Target lists', 'Results sets', 'Export']);
     expect(screen.getByText('3 months (2026-06 to 2026-08)')).toBeTruthy();
     expect(localStorage.getItem('cvs.lang')).toBe('en');
     expect(document.documentElement.lang).toBe('en');

@@ -16,6 +16,7 @@ export const zh = {
     trend: '趋势',
     warnings: '预警',
     targets: '目标名单',
+    'result-sets': '结果集',
   },
   summary: {
     label: '已加载数据',
@@ -40,6 +41,7 @@ export const zh = {
       runs: { start: '计算' },
       compare: { run: '方案对比' },
       export: { report: '导出报告' },
+      results: { import: '导入结果集', export: '导出结果集报告' },
       upload: '上传文件',
     },
     stage: {
@@ -51,6 +53,7 @@ export const zh = {
       pools: '写入成本池',
       campaigns: '写入营销活动',
       commit: '提交',
+      save: '保存到知识库',
     },
   },
   error: {
@@ -88,6 +91,7 @@ export const en: Translation<typeof zh> = {
     trend: 'Trend',
     warnings: 'Warnings',
     targets: 'Target lists',
+    'result-sets': 'Results sets',
   },
   summary: {
     label: 'Loaded data',
@@ -111,6 +115,7 @@ export const en: Translation<typeof zh> = {
       runs: { start: 'Run' },
       compare: { run: 'Compare' },
       export: { report: 'Export report' },
+      results: { import: 'Import results set', export: 'Export results set report' },
       upload: 'Uploading',
     },
     stage: {
@@ -122,6 +127,7 @@ export const en: Translation<typeof zh> = {
       pools: 'Writing cost pools',
       campaigns: 'Writing campaigns',
       commit: 'Committing',
+      save: 'Saving to the knowledge base',
     },
   },
   error: {

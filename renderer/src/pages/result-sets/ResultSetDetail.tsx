@@ -1,0 +1,224 @@
+/**
+ * The selected results set: what it is and that it has no inputs behind it, the 结果 screen's
+ * KPI cards, charts and aggregate tables, the reconciliation, the files it came from, its export
+ * and its customers.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { chartTexts } from '../../../../core/charts/chart-texts';
+import type { GroupingName, ResultSetView } from '../../../../core/service/contract';
+import { Alert } from '../../components/Alert';
+import { Card } from '../../components/Card';
+import { EChart } from '../../components/charts/EChart';
+import { formatBytes, formatCount, formatDateTime, shortSha } from '../../components/format';
+import { inLang, useLang } from '../../i18n';
+import { useResultSetCustomersStore } from '../../stores/result-set-customers-store';
+import { useResultSetsStore } from '../../stores/result-sets-store';
+import { CustomerFilters } from '../customers/CustomerFilters';
+import { CustomerTable } from '../customers/CustomerTable';
+import { AggregateTable } from '../results/AggregateTable';
+import { formatYuan } from '../results/finance-format';
+import { KpiCards } from '../results/KpiCards';
+import { resultChartOptions } from '../results/result-chart-options';
+import { ResultSetExport } from './ResultSetExport';
+
+const CHART_HEIGHT = 380;
+const GROUPINGS: readonly GroupingName[] = ['plan', 'brand', 'branch', 'channel', 'segment', 'tier'];
+
+export function ResultSetDetail() {
+  const { t } = useTranslation('result-sets');
+  const lang = useLang();
+  const view = useResultSetsStore((s) => s.view);
+  const error = useResultSetsStore((s) => s.viewError);
+
+  if (error !== null) {
+    return (
+      <Alert tone="error" testId="rs-view-error">
+        <strong>{t('set.loadFailed')}</strong> {inLang(error, lang)}
+      </Alert>
+    );
+  }
+  if (view === null) {
+    return (
+      <p className="muted" data-testid="rs-view-loading">
+        {t('set.loading')}
+      </p>
+    );
+  }
+  return (
+    <section className="rs-detail" data-testid="rs-detail" aria-labelledby="rs-detail-name">
+      <div className="rs-detail__head">
+        <h3 id="rs-detail-name" className="rs-detail__name" data-testid="rs-detail-name">
+          {view.set.name}
+        </h3>
+        <p className="muted rs-detail__facts">
+          {t('set.facts', { scenario: view.set.scenarioName, month: view.set.month, customers: formatCount(view.set.customers), at: formatDateTime(view.set.importedAt), version: view.set.appVersion })}
+        </p>
+      </div>
+      <Alert tone="info" testId="rs-no-inputs">
+        {t('set.noInputs')}
+      </Alert>
+      <KpiCards kpis={view.kpis} />
+      <Charts view={view} />
+      <Aggregates view={view} />
+      {view.reconciliation.length === 0 ? null : <Reconciliation view={view} />}
+      <div className="rs-columns">
+        <Provenance view={view} />
+        <ResultSetExport view={view} />
+      </div>
+      <Customers />
+    </section>
+  );
+}
+
+function Charts({ view }: { readonly view: ResultSetView }) {
+  const { t } = useTranslation('results');
+  const lang = useLang();
+  const charts = useMemo(() => resultChartOptions(view, lang, CHART_HEIGHT, t('channelChartTitle')), [view, lang, t]);
+  return (
+    <>
+      <div className="chart-grid">
+        <Card>
+          <EChart option={charts.valueHistogram} height={CHART_HEIGHT} label={chartTexts.valueHistogram.title[lang]} testId="chart-value-histogram" />
+        </Card>
+        <Card>
+          <EChart option={charts.tierCounts} height={CHART_HEIGHT} label={chartTexts.tierCounts.title[lang]} testId="chart-tier-counts" />
+        </Card>
+      </div>
+      <Card>
+        <EChart option={charts.profitByPlan} height={CHART_HEIGHT} label={chartTexts.profitByPlan.title[lang]} testId="chart-profit-by-plan" />
+      </Card>
+      <div className="chart-grid">
+        <Card>
+          <EChart option={charts.negativeShareByBranch} height={CHART_HEIGHT} label={chartTexts.negativeShareByBranch.title[lang]} testId="chart-negative-by-branch" />
+        </Card>
+        <Card>
+          <EChart option={charts.profitCurve} height={CHART_HEIGHT} label={chartTexts.profitCurve.title[lang]} testId="chart-profit-curve" />
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function Aggregates({ view }: { readonly view: ResultSetView }) {
+  const { t } = useTranslation('result-sets');
+  const { t: tr } = useTranslation('results');
+  const [grouping, setGrouping] = useState<GroupingName>('plan');
+  return (
+    <Card
+      title={t('aggregates.title')}
+      testId="rs-aggregates"
+      actions={
+        <div className="segmented" role="group" aria-label={t('aggregates.tabs')}>
+          {GROUPINGS.map((g) => (
+            <button key={g} type="button" className="segmented__item" aria-pressed={g === grouping} onClick={() => setGrouping(g)} data-testid={`rs-grouping-${g}`}>
+              {tr(`groupings.${g}`)}
+            </button>
+          ))}
+        </div>
+      }
+    >
+      <div className="rs-scroll">
+        <AggregateTable key={grouping} rows={view.aggregates[grouping]} grouping={grouping} testId="rs-aggregate-table" />
+      </div>
+    </Card>
+  );
+}
+
+function Reconciliation({ view }: { readonly view: ResultSetView }) {
+  const { t } = useTranslation('result-sets');
+  const { t: ta } = useTranslation('app');
+  return (
+    <Card title={t('reconciliation.title')} testId="rs-reconciliation">
+      <div className="table-wrap rs-scroll">
+        <table className="table report-table">
+          <thead>
+            <tr>
+              <th>{t('reconciliation.pool')}</th>
+              <th>{t('reconciliation.month')}</th>
+              <th>{t('reconciliation.scope')}</th>
+              <th className="num">{t('reconciliation.amount')}</th>
+              <th className="num">{t('reconciliation.customersInScope')}</th>
+              <th>{t('reconciliation.status')}</th>
+              <th>{t('reconciliation.movedToUsers')}</th>
+              <th className="num">{t('reconciliation.allocatedSum')}</th>
+              <th className="num">{t('reconciliation.difference')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.reconciliation.map((r) => (
+              <tr key={`${r.pool}\u0000${r.month}`}>
+                <th scope="row">{r.pool}</th>
+                <td>{r.month}</td>
+                <td>{r.scope}</td>
+                <td className="num">{formatYuan(r.amount)}</td>
+                <td className="num">{formatCount(r.customersInScope)}</td>
+                <td>{r.status === 'allocated' ? t('reconciliation.allocated') : <span className="badge badge--warning">{t('reconciliation.unallocated')}</span>}</td>
+                <td>{r.movedToUsers ? ta('common.yes') : ta('common.no')}</td>
+                <td className="num">{formatYuan(r.allocatedSum)}</td>
+                <td className={Math.abs(r.difference) >= 0.005 ? 'num loss' : 'num'}>{formatYuan(r.difference)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
+
+function Provenance({ view }: { readonly view: ResultSetView }) {
+  const { t } = useTranslation('result-sets');
+  return (
+    <Card title={t('provenance.title')} testId="rs-provenance">
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('provenance.file')}</th>
+              <th className="num">{t('provenance.rows')}</th>
+              <th className="num">{t('provenance.bytes')}</th>
+              <th>{t('provenance.sha')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.set.files.map((f) => (
+              <tr key={f.name}>
+                <td title={f.name}>{f.name}</td>
+                <td className="num">{f.name.toLowerCase().endsWith('.json') ? '—' : formatCount(f.rows)}</td>
+                <td className="num">{formatBytes(f.bytes)}</td>
+                <td className="mono" title={f.sha256}>
+                  {shortSha(f.sha256)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
+
+function Customers() {
+  const { t } = useTranslation('result-sets');
+  const { t: tc } = useTranslation('customers');
+  const lang = useLang();
+  const total = useResultSetCustomersStore((s) => s.total);
+  const error = useResultSetCustomersStore((s) => s.error);
+  return (
+    <Card title={t('customers.title')} testId="rs-customers" className="rs-customers">
+      <p className="muted card__lead" data-testid="rs-no-trace">
+        {t('customers.noTrace')}
+      </p>
+      <CustomerFilters store={useResultSetCustomersStore} />
+      <p className="customers-total" data-testid="customers-total">
+        {total === null ? tc('loadingRows') : tc('total', { n: formatCount(total) })}
+      </p>
+      {error !== null && (
+        <Alert tone="error" onDismiss={() => useResultSetCustomersStore.setState({ error: null })}>
+          <strong>{tc('loadFailed')}</strong> {inLang(error, lang)}
+        </Alert>
+      )}
+      <CustomerTable store={useResultSetCustomersStore} />
+    </Card>
+  );
+}
