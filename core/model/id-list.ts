@@ -32,6 +32,25 @@ export class PackedIds implements IdList {
     return new PackedIds(chars, offsets);
   }
 
+  /**
+   * Ids from their packed columns as stored (id i is chars[offsets[i]] … chars[offsets[i+1]−1]),
+   * without making a string of each; null unless the offsets fit the characters and the ids are
+   * sorted by code unit and unique.
+   */
+  static fromColumns(chars: Uint16Array, offsets: Int32Array): PackedIds | null {
+    const count = offsets.length - 1;
+    if (count < 0 || offsets[0] !== 0 || offsets[count] !== chars.length) return null;
+    for (let i = 0; i < count; i++) if ((offsets[i + 1] as number) < (offsets[i] as number)) return null;
+    const ids = new PackedIds(chars, offsets);
+    for (let i = 1; i < count; i++) if (ids.compareIds(i - 1, i) >= 0) return null;
+    return ids;
+  }
+
+  /** The packed columns, as fromColumns takes them (for storing). */
+  get columns(): { readonly chars: Uint16Array; readonly offsets: Int32Array } {
+    return { chars: this.chars, offsets: this.offsets };
+  }
+
   get length(): number {
     return this.offsets.length - 1;
   }
@@ -51,6 +70,20 @@ export class PackedIds implements IdList {
       if (d !== 0) return d;
     }
     return len - id.length;
+  }
+
+  /** Code-unit comparison of stored ids i and j. */
+  private compareIds(i: number, j: number): number {
+    const a = this.offsets[i] as number;
+    const b = this.offsets[j] as number;
+    const lenA = (this.offsets[i + 1] as number) - a;
+    const lenB = (this.offsets[j + 1] as number) - b;
+    const n = Math.min(lenA, lenB);
+    for (let k = 0; k < n; k++) {
+      const d = (this.chars[a + k] as number) - (this.chars[b + k] as number);
+      if (d !== 0) return d;
+    }
+    return lenA - lenB;
   }
 
   indexOf(id: string): number {

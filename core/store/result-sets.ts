@@ -23,7 +23,7 @@ import {
 import { scenarioSchema } from '../model/scenario.js';
 import { bytesOf, float64s, int16s, int32s, uint16s, uint8s } from './column-bytes.js';
 import type { Store } from './open-store.js';
-import { packIds, unpackIds } from './packed-ids.js';
+import { packIds } from './packed-ids.js';
 import { allRows, oneRow } from './sql-rows.js';
 import { StoreError, storeIssues } from './store-errors.js';
 import { parseStoredJson } from './stored-json.js';
@@ -83,7 +83,7 @@ const SET_COLUMNS = 'id, name, imported_at, app_version, month, scenario, custom
 export function saveResultSet(store: Store, set: ResultSet, name?: string): ResultSetRecord {
   const { db } = store;
   const c = set.customers;
-  const ids = packIds(Array.from({ length: c.ids.length }, (_, i) => c.ids.at(i)));
+  const ids = c.ids instanceof PackedIds ? c.ids.columns : packIds(Array.from({ length: c.ids.length }, (_, i) => c.ids.at(i)));
   const columns: [string, Buffer][] = [
     ['id_chars', bytesOf(ids.chars)],
     ['id_offsets', bytesOf(ids.offsets)],
@@ -164,8 +164,7 @@ export function loadResultSet(store: Store, id: number): { readonly record: Resu
       if (x < min || x >= size) throw new StoreError(storeIssues.corrupt(what(id, part)));
     }
   };
-  const offsets = blob('id_offsets');
-  const idList = unpackIds({ chars: uint16s(blob('id_chars'), blob('id_chars').byteLength / 2, what(id, 'id_chars')), offsets: int32s(offsets, n + 1, what(id, 'id_offsets')) });
+  const idList = PackedIds.fromColumns(uint16s(blob('id_chars'), blob('id_chars').byteLength / 2, what(id, 'id_chars')), int32s(blob('id_offsets'), n + 1, what(id, 'id_offsets')));
   if (idList === null) throw new StoreError(storeIssues.corrupt(what(id, 'ids')));
   const reason = int32s(blob('reason'), n, what(id, 'reason'));
   codesWithin(reason, dictionaries.reasons.length, 0, 'reason');
@@ -177,7 +176,7 @@ export function loadResultSet(store: Store, id: number): { readonly record: Resu
     return { codes, names: dictionaries.categories[f] };
   };
   const customers: ResultCustomers = {
-    ids: PackedIds.fromSorted(idList),
+    ids: idList,
     eligible: uint8s(blob('eligible'), n, what(id, 'eligible')),
     reason,
     reasons: dictionaries.reasons,

@@ -73,6 +73,9 @@ describe('results sets in the knowledge base', () => {
     expect(damage("DELETE FROM result_columns WHERE name = 'tier' AND result_set_id = ?")).toBe('store.corrupt');
     // Branch codes of 99 in a set with two branches.
     expect(damage("UPDATE result_columns SET bytes = ? WHERE name = 'branch' AND result_set_id = ?", Buffer.from(new Int32Array([99, 99, 99, 99]).buffer))).toBe('store.corrupt');
+    // Ids out of order (the ids 001…004 written backwards) or offsets that do not fit their characters.
+    expect(damage("UPDATE result_columns SET bytes = ? WHERE name = 'id_chars' AND result_set_id = ?", Buffer.from(new Uint16Array([...'004003002001'].map((ch) => ch.charCodeAt(0))).buffer))).toBe('store.corrupt');
+    expect(damage("UPDATE result_columns SET bytes = ? WHERE name = 'id_offsets' AND result_set_id = ?", Buffer.from(new Int32Array([0, 3, 2, 9, 12]).buffer))).toBe('store.corrupt');
     expect(damage("UPDATE result_sets SET reconciliation = '[{\"pool\": 1}]' WHERE id = ?")).toBe('store.corrupt');
     expect(damage("UPDATE result_sets SET scenario = '{\"tiers\": []}' WHERE id = ?")).toBe('store.corrupt');
   });

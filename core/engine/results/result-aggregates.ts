@@ -26,12 +26,13 @@ function emptySums(): Sums {
   return { customers: 0, eligible: 0, revenue: 0, settlement: 0, individual: 0, allocated: 0, profit: 0, negative: 0, loss: 0, valueSum: 0, valueCount: 0 };
 }
 
-function groupSums(customers: ResultCustomers, codeOf: (c: number) => number, groups: number): Sums[] {
+/** Sums per group; `codes` gives each customer's group. */
+function groupSums(customers: ResultCustomers, codes: Int32Array, groups: number): Sums[] {
   const sums = Array.from({ length: groups }, emptySums);
   const { avg_revenue, avg_settlement_cost, avg_individual_cost, avg_allocated, avg_profit } = customers.money;
   const value = customers.scores.value;
   for (let c = 0; c < customers.ids.length; c++) {
-    const s = sums[codeOf(c)] as Sums;
+    const s = sums[codes[c] as number] as Sums;
     const p = avg_profit[c] as number;
     const v = value[c] as number;
     s.customers++;
@@ -87,17 +88,18 @@ export function resultAggregates(customers: ResultCustomers, scenario: Scenario)
   const out = {} as Record<Grouping, AggregateRow[]>;
   for (const field of CATEGORY_FIELDS) {
     const { codes, names } = customers.categories[field];
-    out[field] = rowsOf(groupSums(customers, (c) => codes[c] as number, names.length), names, field === 'plan').sort(byCodeUnit);
+    out[field] = rowsOf(groupSums(customers, codes, names.length), names, field === 'plan').sort(byCodeUnit);
   }
   const tierNames = [...resultTierNames(scenario), NO_VALUE_GROUP, INELIGIBLE_TIER];
   const noValue = tierNames.length - 2;
   const ineligible = tierNames.length - 1;
   const { tier } = customers;
-  const tierCode = (c: number): number => {
+  const tierCodes = new Int32Array(tier.length);
+  for (let c = 0; c < tier.length; c++) {
     const t = tier[c] as number;
-    return t === RESULT_TIER_INELIGIBLE ? ineligible : t === RESULT_TIER_NO_VALUE ? noValue : t;
-  };
-  out.tier = rowsOf(groupSums(customers, tierCode, tierNames.length), tierNames, false);
+    tierCodes[c] = t === RESULT_TIER_INELIGIBLE ? ineligible : t === RESULT_TIER_NO_VALUE ? noValue : t;
+  }
+  out.tier = rowsOf(groupSums(customers, tierCodes, tierNames.length), tierNames, false);
   // GROUPINGS' key order, as the engine returns it.
   return Object.fromEntries(GROUPINGS.map((g) => [g, out[g]])) as Record<Grouping, AggregateRow[]>;
 }

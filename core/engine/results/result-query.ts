@@ -14,7 +14,9 @@ function orNull(x: number): number | null {
 
 /** Every customer of the set, in id order. */
 export function resultTable(customers: ResultCustomers): Int32Array {
-  return Int32Array.from({ length: customers.ids.length }, (_, i) => i);
+  const table = new Int32Array(customers.ids.length);
+  for (let i = 0; i < table.length; i++) table[i] = i;
+  return table;
 }
 
 export function resultTierLabel(set: ResultSet, c: number): string {
