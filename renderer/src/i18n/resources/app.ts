@@ -54,6 +54,11 @@ export const zh = {
       campaigns: '写入营销活动',
       commit: '提交',
       save: '保存到知识库',
+      // The value workbook's stages (export:report, results:export).
+      charts: '绘制图表',
+      customers: '写入客户明细',
+      sheets: '写入汇总工作表',
+      done: '完成',
     },
   },
   error: {
@@ -128,6 +133,10 @@ export const en: Translation<typeof zh> = {
       campaigns: 'Writing campaigns',
       commit: 'Committing',
       save: 'Saving to the knowledge base',
+      charts: 'Drawing the charts',
+      customers: 'Writing the customers',
+      sheets: 'Writing the summary sheets',
+      done: 'Done',
     },
   },
   error: {

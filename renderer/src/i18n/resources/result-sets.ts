@@ -50,6 +50,7 @@ export const zh = {
     pool: '成本池',
     month: '月份',
     scope: '分摊范围',
+    allCustomers: '全部客户',
     amount: '金额',
     customersInScope: '范围内客户',
     status: '状态',
@@ -127,6 +128,7 @@ export const en: Translation<typeof zh> = {
     pool: 'Cost pool',
     month: 'Month',
     scope: 'Scope',
+    allCustomers: 'All customers',
     amount: 'Amount',
     customersInScope: 'Customers in scope',
     status: 'Status',
@@ -150,6 +152,6 @@ export const en: Translation<typeof zh> = {
   },
   customers: {
     title: 'Customers',
-    noTrace: 'A results set holds each customer’s results only, not the usage, costs and other inputs behind them, so a customer’s calculation cannot be opened here.',
+    noTrace: "A results set holds each customer's results only, not the usage, costs and other inputs behind them, so a customer's calculation cannot be opened here.",
   },
 };

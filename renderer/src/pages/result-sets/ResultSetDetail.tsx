@@ -150,7 +150,7 @@ function Reconciliation({ view }: { readonly view: ResultSetView }) {
               <tr key={`${r.pool}\u0000${r.month}`}>
                 <th scope="row">{r.pool}</th>
                 <td>{r.month}</td>
-                <td>{r.scope}</td>
+                <td className={r.scope === '' ? 'muted' : undefined}>{r.scope === '' ? t('reconciliation.allCustomers') : r.scope}</td>
                 <td className="num">{formatYuan(r.amount)}</td>
                 <td className="num">{formatCount(r.customersInScope)}</td>
                 <td>{r.status === 'allocated' ? t('reconciliation.allocated') : <span className="badge badge--warning">{t('reconciliation.unallocated')}</span>}</td>
@@ -198,6 +198,7 @@ function Provenance({ view }: { readonly view: ResultSetView }) {
   );
 }
 
+/** The set's customers with 客户's filters and table, at 客户's width (outside a card); no row opens a trace. */
 function Customers() {
   const { t } = useTranslation('result-sets');
   const { t: tc } = useTranslation('customers');
@@ -205,10 +206,15 @@ function Customers() {
   const total = useResultSetCustomersStore((s) => s.total);
   const error = useResultSetCustomersStore((s) => s.error);
   return (
-    <Card title={t('customers.title')} testId="rs-customers" className="rs-customers">
-      <p className="muted card__lead" data-testid="rs-no-trace">
-        {t('customers.noTrace')}
-      </p>
+    <section className="rs-customers" data-testid="rs-customers" aria-labelledby="rs-customers-title">
+      <div>
+        <h3 id="rs-customers-title" className="rs-section-title">
+          {t('customers.title')}
+        </h3>
+        <p className="muted rs-customers__note" data-testid="rs-no-trace">
+          {t('customers.noTrace')}
+        </p>
+      </div>
       <CustomerFilters store={useResultSetCustomersStore} />
       <p className="customers-total" data-testid="customers-total">
         {total === null ? tc('loadingRows') : tc('total', { n: formatCount(total) })}
@@ -219,6 +225,6 @@ function Customers() {
         </Alert>
       )}
       <CustomerTable store={useResultSetCustomersStore} />
-    </Card>
+    </section>
   );
 }

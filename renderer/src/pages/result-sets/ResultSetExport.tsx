@@ -37,7 +37,7 @@ export function ResultSetExport({ view }: { readonly view: ResultSetView }) {
   const estimate = fullReportEstimate(view.kpis.customers);
 
   return (
-    <Card title={t('export.title')} testId="rs-export">
+    <Card title={t('export.title')} testId="rs-export" className="rs-export">
       <p className="muted card__lead">{t('export.lead')}</p>
       <fieldset className="export-choice" disabled={running}>
         <legend>{te('preset.label')}</legend>

@@ -52,7 +52,7 @@ export function ResultSetImportOutcome() {
   const clear = useResultSetsStore((s) => s.clearOutcome);
   if (outcome === null && notice === null && skipped.length === 0 && error === null) return null;
 
-  const skippedLine = skipped.length === 0 ? null : <p data-testid="rs-import-skipped">{t('import.skipped', { files: skipped.join('、') })}</p>;
+  const skippedLine = skipped.length === 0 ? null : <p data-testid="rs-import-skipped">{t('import.skipped', { files: skipped.join(lang === 'en' ? ', ' : '、') })}</p>;
   return (
     <div className="rs-outcome">
       {error === null ? null : (
