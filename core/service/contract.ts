@@ -524,6 +524,8 @@ export interface DesktopBridge {
   on(listener: (message: ServiceEventMessage) => void): () => void;
   /** The native open dialog for workbooks and CSV files; [] when cancelled. */
   pickInputFiles(): Promise<readonly string[]>;
+  /** The native folder dialog for a results set (a warehouse export or `cvalue run --out-dir` folder); null when cancelled. */
+  pickResultsFolder(): Promise<string | null>;
   /** The path of a file dropped on the window. */
   pathForFile(file: PageFile): string;
   /** The native save dialog; null when cancelled. */

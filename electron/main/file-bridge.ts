@@ -1,5 +1,5 @@
 /**
- * The dialog and file calls of the window API (WindowApi): open and save dialogs, writing a
+ * The dialog and file calls of the window API (DesktopBridge): open and save dialogs, writing a
  * scenario file, showing a file in its folder. The page never names a path the user did not
  * choose: a scenario is written, and a report exported, only to a path picked in this session's
  * save dialog, and only files picked or saved in this session can be shown in their folder.

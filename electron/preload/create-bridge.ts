@@ -3,9 +3,8 @@
  * the tests build the bridge with a fake ipcRenderer. Only types come from the contract: this
  * code is bundled into the sandboxed preload, which can load nothing but 'electron'.
  */
-import type { CallResult, Channel, PageFile, ServiceEventMessage } from '../../core/service/contract.js';
+import type { CallResult, Channel, DesktopBridge, PageFile, ServiceEventMessage } from '../../core/service/contract.js';
 import { IPC, type BridgeReply } from '../shared/ipc.js';
-import type { WindowApi } from '../shared/window-api.js';
 
 /** ipcRenderer as the bridge uses it. The event object is never handed to the page. */
 export interface IpcRendererLike {
@@ -25,7 +24,7 @@ async function unwrap<T>(reply: Promise<unknown>): Promise<T> {
   throw new Error(`${answer.error.zh} / ${answer.error.en} [${answer.error.code}]`);
 }
 
-export function createBridge(ipc: IpcRendererLike, pathForFile: (file: PageFile) => string): WindowApi {
+export function createBridge(ipc: IpcRendererLike, pathForFile: (file: PageFile) => string): DesktopBridge {
   return {
     invoke<C extends Channel>(channel: C, argument: unknown): Promise<CallResult<C>> {
       // Refusals come back as CallResult data too; the registrar never throws.

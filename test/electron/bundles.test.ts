@@ -11,8 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DesktopBridge } from '../../core/service/contract.js';
 import { createServiceHost } from '../../core/service/service-host.js';
-import type { WindowApi } from '../../electron/shared/window-api.js';
 import { BUNDLES } from '../../scripts/build-electron.js';
 import { REPO_ROOT, tempDir } from '../support/paths.js';
 
@@ -36,7 +36,7 @@ const BRIDGE_MEMBERS = Object.keys({
   pickSaveTarget: true,
   writeScenarioFile: true,
   showInFolder: true,
-} satisfies Record<keyof WindowApi, true>).sort();
+} satisfies Record<keyof DesktopBridge, true>).sort();
 
 describe('the preload bundle', () => {
   it('requires nothing but electron', () => {

@@ -2,8 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceEventMessage } from '../../core/service/contract.js';
 import { createBridge, type IpcRendererLike } from '../../electron/preload/create-bridge.js';
-import type { WindowApi } from '../../electron/shared/window-api.js';
-import type { DesktopWindowApi } from '../../renderer/src/api/desktop-window.js';
 import { IPC } from '../../electron/shared/ipc.js';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -72,11 +70,9 @@ describe('createBridge', () => {
 
   it('asks main for a results folder and hands the page the chosen path or null', async () => {
     const ipc = new FakeIpcRenderer();
-    // The window API the screens expect (renderer/src/api/desktop-window.ts) is what the preload builds, and back.
-    const bridge: DesktopWindowApi = createBridge(ipc, () => '');
-    const same: WindowApi = bridge;
+    const bridge = createBridge(ipc, () => '');
     ipc.answer = { ok: true, value: '/data/warehouse/2026-09' };
-    expect(await same.pickResultsFolder()).toBe('/data/warehouse/2026-09');
+    expect(await bridge.pickResultsFolder()).toBe('/data/warehouse/2026-09');
     ipc.answer = { ok: true, value: null };
     expect(await bridge.pickResultsFolder()).toBeNull();
     expect(ipc.invoked).toEqual([[IPC.pickResultsFolder], [IPC.pickResultsFolder]]);

@@ -1,11 +1,10 @@
 /** The renderer's desktop transport over a stand-in for the preload's window.cvs bridge. */
 import { describe, expect, it } from 'vitest';
-import type { CallResult, Channel, ServiceEventMessage } from '../../core/service/contract.js';
-import type { DesktopWindowApi } from '../../renderer/src/api/desktop-window.js';
+import type { CallResult, Channel, DesktopBridge, ServiceEventMessage } from '../../core/service/contract.js';
 import { createIpcClient } from '../../renderer/src/api/ipc-client.js';
 import { ServiceCallError } from '../../renderer/src/api/service-client.js';
 
-function bridge(saveTarget: string | null, resultsFolder: string | null = null): DesktopWindowApi & { written: [string, string][]; shown: string[] } {
+function bridge(saveTarget: string | null, resultsFolder: string | null = null): DesktopBridge & { written: [string, string][]; shown: string[] } {
   const written: [string, string][] = [];
   const shown: string[] = [];
   const listeners = new Set<(m: ServiceEventMessage) => void>();

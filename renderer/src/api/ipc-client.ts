@@ -1,9 +1,8 @@
 /** The desktop transport: the preload script's `window.cvs` bridge, with refusals turned into ServiceCallError. */
-import type { Channel, ChannelArgument, ChannelOutput } from '../../../core/service/contract.js';
-import type { DesktopWindowApi } from './desktop-window.js';
+import type { Channel, ChannelArgument, ChannelOutput, DesktopBridge } from '../../../core/service/contract.js';
 import { unwrap, type ServiceClient } from './service-client.js';
 
-export function createIpcClient(bridge: DesktopWindowApi): ServiceClient {
+export function createIpcClient(bridge: DesktopBridge): ServiceClient {
   return {
     shell: 'electron',
     async invoke<C extends Channel>(channel: C, argument: ChannelArgument<C>): Promise<ChannelOutput<C>> {
