@@ -13,7 +13,7 @@ export const HELP_TEXT = `cvalue — 客户价值评估 命令行 / Customer Val
   npm run cvalue -- trend (--data <文件或文件夹…> | --db <知识库文件>) --out-dir <目录> [--scenario x.scenario.json] [--month YYYY-MM] [--months K]  价值趋势 value over time
   npm run cvalue -- warnings (--data <文件或文件夹…> | --db <知识库文件>) --out-dir <目录> [--scenario x.scenario.json] [--month YYYY-MM] [--months K]  预警 early warnings
   npm run cvalue -- sql --dialect spark|duckdb [--scenario x.scenario.json] [--month YYYY-MM] [--out model.sql] [--input-prefix 库名.]  数仓 SQL: the whole model as one Spark/DuckDB script over the input tables of docs/scale.md
-  npm run cvalue -- results import <结果文件夹或文件…> --db <知识库文件> [--name 名称] [--scenario x.scenario.json]  结果集 results of a run made elsewhere
+  npm run cvalue -- results import <结果文件夹或文件…> --db <知识库文件> [--name 名称] [--scenario x.scenario.json] [--month YYYY-MM]  结果集 results of a run made elsewhere
   npm run cvalue -- results list --db <知识库文件>
   npm run cvalue -- results delete <结果集编号> --db <知识库文件>
   npm run cvalue -- results report <结果集编号> --db <知识库文件> --out 报告.xlsx [--preset summary|full] [--lang zh|en]
@@ -99,7 +99,8 @@ datasets 列出知识库中的导入及其数据集（文件）；--delete 删�
 results 结果集：在别处完成的一次计算（数据仓库运行 cvalue sql 的脚本、cvalue run --engine duckdb 或另一台电脑）的结果文件。
         import 读入一个结果文件夹（cvalue run --out-dir 写出的 customers.csv 等，或数仓导出的 customers/ 等分片目录）或其中的文件：
         customers.csv 与方案 scenario.json（或用 --scenario 指定）必需，aggregates_*.csv 与 reconciliation.csv 可选，须与
-        customers.csv 一致；有任何错误时列出文件、行、列并退出码 1，什么都不存。--name 为结果集命名（默认“方案名 月份”）。
+        customers.csv 一致；有任何错误时列出文件、行、列并退出码 1，什么都不存。--name 为结果集命名（默认“方案名 月份”）；
+        方案未写评估月时（cvalue sql --month）用 --month 指定结果所属的月份。
         list 列出知识库中的结果集及其文件（SHA-256）；delete 删除一个结果集。
         report 写结果集的客户价值评估报告（.xlsx）：说明（来源文件及 SHA-256、图表，并注明数字在本软件之外计算、
         取自 customers.csv，没有逐月明细与追溯）、客户名单（--preset full 默认，列出每位客户；summary 只列负价值与价值
@@ -109,7 +110,8 @@ results 结果集：在别处完成的一次计算（数据仓库运行 cvalue s
         cvalue run --out-dir writes them, or a warehouse export's part directories such as customers/) or files
         from it: customers.csv and the scenario (scenario.json, or --scenario) are required, aggregates_*.csv and
         reconciliation.csv optional and must agree with customers.csv; any error is listed with its file, row and
-        column, exits 1 and stores nothing. --name names the set (default: the scenario's name and month).
+        column, exits 1 and stores nothing. --name names the set (default: the scenario's name and month);
+        --month gives the results' month when the scenario leaves it to the data (cvalue sql --month).
         list lists the knowledge base's results sets with their files (SHA-256); delete removes one.
         report writes the set's value report (.xlsx): About (the source files with SHA-256, the charts, and a
         note that the figures were computed outside the app, read from customers.csv, with no monthly details or

@@ -417,7 +417,13 @@ export const channelSchemas = {
   'targets:list': z.strictObject({}),
   'results:list': z.strictObject({}),
   /** One results folder, or the files of one picked one by one (web shell uploads). */
-  'results:import': z.strictObject({ jobId: text, paths, name: z.string().trim().min(1).max(100).optional() }),
+  'results:import': z.strictObject({
+    jobId: text,
+    paths,
+    name: z.string().trim().min(1).max(100).optional(),
+    /** The evaluation month when the set's scenario leaves it to the data (`cvalue sql --month`). */
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  }),
   'results:delete': z.strictObject({ id: z.number().int().min(1) }),
   'results:view': z.strictObject({ id: z.number().int().min(1) }),
   'results:customers': customerQuery.omit({ runId: true }).extend({ id: z.number().int().min(1) }),

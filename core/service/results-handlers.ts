@@ -17,6 +17,7 @@ export const importResultSet: Handler<'results:import'> = (input, ctx) =>
   ctx.jobs.run(input.jobId, 'results:import', ctx.emit, async (job) => {
     job.progress('read', 0, 0);
     const read = await readResultSet(input.paths, {
+      ...(input.month === undefined ? {} : { month: input.month }),
       onProgress: (rows) => {
         job.throwIfCancelled();
         job.progress('read', rows, 0);

@@ -86,6 +86,21 @@ describe('cvalue results', () => {
     expect(imported.out).toContain('文件 file scenario_mini.json');
   });
 
+  it('takes the month from --month when the scenario leaves it to the data', async () => {
+    const noMonth = join(dir, 'no-month');
+    cpSync(runDir, noMonth, { recursive: true });
+    const scenarioFile = join(noMonth, 'scenario.json');
+    writeFileSync(scenarioFile, JSON.stringify({ ...(JSON.parse(readFileSync(scenarioFile, 'utf8')) as object), month: null }));
+    const otherKb = join(dir, 'month.db');
+    const refused = await cvalue('results', 'import', noMonth, '--db', otherKb);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('[results.scenario_no_month]');
+    expect((await cvalue('results', 'import', noMonth, '--db', otherKb, '--month', '2026-13')).code).toBe(2);
+    const imported = await cvalue('results', 'import', noMonth, '--db', otherKb, '--month', '2026-03');
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('月份 month 2026-03');
+  });
+
   it('deletes sets; a refused folder then still leaves the list empty', async () => {
     for (const id of ['1', '2']) {
       const deleted = await cvalue('results', 'delete', id, '--db', kb);

@@ -59,6 +59,8 @@ describe('results sets in the knowledge base', () => {
     expect(record.name).toBe('另一批');
     expect(deleteResultSet(store, record.id)).toBe(true);
     expect(deleteResultSet(store, record.id)).toBe(false);
+    // A deleted set's id is never given to another: `results report <id>` must not reach a different set.
+    expect(saveResultSet(store, set).id).toBeGreaterThan(record.id);
     expect(store.db.prepare('SELECT count(*) FROM result_columns WHERE result_set_id = ?').pluck().get(record.id)).toBe(0);
     expect(damageCode(() => loadResultSet(store, record.id))).toBe('store.result_set_not_found');
   });

@@ -9,7 +9,7 @@ import { exportResultSetReport } from '../../io/value-report/export-result-set-r
 import { REPORT_PRESETS } from '../../io/value-report/export-value-report.js';
 import { APP_VERSION } from '../../store/app-version.js';
 import { deleteResultSet, getResultSetRecord, listResultSets, loadResultSet, saveResultSet, type ResultSetRecord } from '../../store/result-sets.js';
-import { parseFlags, positiveIntFlag, requireFlag } from '../args.js';
+import { monthFlag, parseFlags, positiveIntFlag, requireFlag } from '../args.js';
 import { inputError, usageError } from '../cli-error.js';
 import { describeProblems, logWarnings } from '../problem-lines.js';
 import { withStore } from '../with-store.js';
@@ -43,7 +43,7 @@ function idOf(positionals: readonly string[]): number {
 async function importSet(args: string[], log: Log): Promise<void> {
   const { values, positionals } = parseFlags({
     args,
-    options: { db: { type: 'string' }, name: { type: 'string' }, scenario: { type: 'string' } },
+    options: { db: { type: 'string' }, name: { type: 'string' }, scenario: { type: 'string' }, month: { type: 'string' } },
     strict: true,
     allowPositionals: true,
   });
@@ -52,11 +52,12 @@ async function importSet(args: string[], log: Log): Promise<void> {
   const name = values.name?.trim();
   if (name !== undefined && (name === '' || name.length > MAX_NAME)) throw usageError(`--name 须为 1–${MAX_NAME} 个字符`, `--name must be 1–${MAX_NAME} characters`);
   const scenarioPath = values.scenario === undefined ? undefined : requireFlag(values.scenario, '--scenario');
+  const month = monthFlag(values.month, '--month');
   const existed = existsSync(db);
   try {
     await withStore(db, {}, async (store) => {
       const started = Date.now();
-      const read = await readResultSet(positionals, scenarioPath === undefined ? {} : { scenarioPath });
+      const read = await readResultSet(positionals, { ...(scenarioPath === undefined ? {} : { scenarioPath }), ...(month === undefined ? {} : { month }) });
       logWarnings(read.report, log);
       if (!read.ok) {
         throw inputError(`结果文件有误，未导入任何内容：\n${describeProblems(read.report)}`, 'The results files have errors; nothing was imported (see above).');

@@ -9,7 +9,7 @@ import type { ResultSourceFile } from '../../model/result-set.js';
 import type { CsvStreamOptions } from '../csv/stream-csv-file.js';
 import type { ProblemLog } from '../validation-report.js';
 import { readResultTable } from './read-result-table.js';
-import { isNoValue, numberCell } from './read-result-table.js';
+import { closeEnough, isNoValue, numberCell } from './read-result-table.js';
 import type { TableFiles } from './result-files.js';
 import { resultIssues } from './result-messages.js';
 
@@ -27,16 +27,6 @@ const MONEY_COLUMNS = {
 } as const;
 type FileColumn = 'group' | keyof typeof COUNT_COLUMNS | keyof typeof MONEY_COLUMNS;
 const FILE_COLUMNS = ['group', ...Object.keys(COUNT_COLUMNS), ...Object.keys(MONEY_COLUMNS)] as FileColumn[];
-
-/** Equal within 1e-6 of the larger magnitude (at least 1); NaN (no value) only equals NaN. */
-export function closeEnough(a: number, b: number): boolean {
-  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
-  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-function shown(x: number): string {
-  return Number.isNaN(x) ? '（空 empty）' : String(x);
-}
 
 /** Checks every aggregates file the folder has; returns the files read, for provenance. */
 export async function checkResultAggregates(
@@ -66,6 +56,10 @@ export async function checkResultAggregates(
           log.error(resultIssues.aggregateGroupExtra, where('group'));
           return;
         }
+        if (seen.has(group)) {
+          log.error(resultIssues.groupTwice, where('group'));
+          return;
+        }
         seen.add(group);
         for (const [column, field] of [...Object.entries(COUNT_COLUMNS), ...Object.entries(MONEY_COLUMNS)] as [FileColumn, keyof AggregateRow][]) {
           const text = cell(column);
@@ -75,7 +69,9 @@ export async function checkResultAggregates(
             continue;
           }
           const ours = mine[field] as number;
-          if (!closeEnough(x, ours)) log.error(resultIssues.aggregateDiffers(shown(x), shown(ours)), where(column));
+          // Counts exactly: at a million customers 1e-6 would let one customer go missing.
+          const agrees = column in COUNT_COLUMNS ? x === ours : closeEnough(x, ours);
+          if (!agrees) log.error(resultIssues.aggregateDiffers(x, ours), where(column));
         }
       },
     });

@@ -21,7 +21,7 @@ import { INELIGIBLE_TIER, type Scenario } from '../../model/scenario.js';
 import { NO_VALUE_GROUP } from '../../engine/aggregates.js';
 import type { Problem } from '../../model/messages.js';
 import type { ProblemLog } from '../validation-report.js';
-import { flagCell, isNoValue, numberCell, type ResultRow } from './read-result-table.js';
+import { closeEnough, flagCell, isNoValue, numberCell, type ResultRow } from './read-result-table.js';
 import { resultIssues } from './result-messages.js';
 
 export const CUSTOMER_COLUMNS = [
@@ -96,7 +96,11 @@ export class ResultCustomersBuilder {
     const names = resultTierNames(scenario);
     this.tierCodes = new Map(names.map((n, i) => [n, i]));
     this.tierList = names.join('、');
+    this.thresholds = scenario.tiers.map(([, threshold]) => threshold);
   }
+
+  /** The scenario's thresholds, descending: a value's tier is how many of them are above it. */
+  private readonly thresholds: readonly number[];
 
   get rows(): number {
     return this.count;
@@ -127,15 +131,26 @@ export class ResultCustomersBuilder {
       if (x === null) fail(resultIssues.notANumber, k);
       return x ?? NaN;
     });
-    let tenure = NaN;
-    if (!isNoValue(cell('tenure_months'))) {
-      const x = numberCell(cell('tenure_months'));
-      if (x === null || x < 0 || !Number.isInteger(x)) fail(resultIssues.notACount, 'tenure_months');
-      else tenure = x;
+    // Every customer of the table has a tenure (SPEC §4), scored or not.
+    const tenureText = cell('tenure_months');
+    const tenure = numberCell(tenureText) ?? NaN;
+    if (!(tenure >= 0 && Number.isInteger(tenure))) fail(isNoValue(tenureText) ? resultIssues.required : resultIssues.notACount, 'tenure_months');
+    const reason = cell('reason').trim();
+    if (eligible === 1 && reason !== '') fail(resultIssues.reasonWhenEligible, 'reason');
+    if (eligible === 0) {
+      if (reason === '') fail(resultIssues.required, 'reason');
+      // An unscored customer has no score at all (SPEC §4): a value here would enter the histogram and the means.
+      RESULT_SCORE_COLUMNS.forEach((k, i) => {
+        if (!Number.isNaN(scores[i] as number)) fail(resultIssues.scoreWhenIneligible, k);
+      });
     }
-    const tier = this.tierOf(cell('tier').trim(), eligible, scores[RESULT_SCORE_COLUMNS.indexOf('value')] as number, fail);
-    const avgProfit = money[RESULT_MONEY_COLUMNS.indexOf('avg_profit')] as number;
+    const value = scores[RESULT_SCORE_COLUMNS.indexOf('value')] as number;
+    const tier = this.tierOf(cell('tier').trim(), eligible, value, fail);
+    const [revenue, , individual, allocated, avgProfit] = money as [number, number, number, number, number];
     if (negative !== null && avgProfit === avgProfit && negative !== (avgProfit < 0 ? 1 : 0)) fail(resultIssues.negativeDisagrees, 'negative');
+    // SPEC §4: profit = revenue − individual cost (settlement cost included) − allocated.
+    const expected = revenue - individual - allocated;
+    if (avgProfit === avgProfit && expected === expected && !closeEnough(avgProfit, expected)) fail(resultIssues.profitDisagrees, 'avg_profit');
     if (!ok) return;
     const c = this.count++;
     this.ids.push(id);
@@ -145,7 +160,7 @@ export class ResultCustomersBuilder {
     this.eligible.push(c, eligible as number);
     this.tenure.push(c, tenure);
     this.tier.push(c, tier);
-    this.reason.push(c, cell('reason').trim());
+    this.reason.push(c, reason);
     RESULT_MONEY_COLUMNS.forEach((k, i) => this.money[k].push(c, money[i] as number));
     RESULT_SCORE_COLUMNS.forEach((k, i) => this.scores[k].push(c, scores[i] as number));
     for (const f of CATEGORY_FIELDS) this.categories[f].push(c, cell(f).trim());
@@ -167,7 +182,17 @@ export class ResultCustomersBuilder {
       return RESULT_TIER_NO_VALUE;
     }
     if (value !== value) fail(resultIssues.tierWithoutValue, 'value');
+    else if (!this.tierFits(code, value)) fail(resultIssues.tierDisagrees(this.tierList), 'tier');
     return code;
+  }
+
+  /**
+   * The engine's rule (value-and-tiers.ts) on the written value, allowing 1e-9 either side of a
+   * threshold for a writer that printed the value a last digit short.
+   */
+  private tierFits(code: number, value: number): boolean {
+    const tierAt = (v: number): number => this.thresholds.reduce((t, threshold) => t + (v < threshold ? 1 : 0), 0);
+    return code >= tierAt(value + 1e-9) && code <= tierAt(value - 1e-9);
   }
 
   /** The columns in id order; null when a customer_id appears twice (each repeat is reported). */

@@ -15,9 +15,12 @@ export interface ReconciliationRead {
   readonly files: ResultSourceFile[];
 }
 
-export async function readResultReconciliation(files: TableFiles, log: ProblemLog, csv?: CsvStreamOptions): Promise<ReconciliationRead | null> {
+/** Rows of months after the set's `month`, repeated pool-months and fractional counts are refused. */
+export async function readResultReconciliation(files: TableFiles, month: string, log: ProblemLog, csv?: CsvStreamOptions): Promise<ReconciliationRead | null> {
   const rows: ResultReconciliationRow[] = [];
   if (files.paths.length === 0) return { rows, files: [] };
+  const setMonth = month;
+  const seen = new Set<string>();
   const read = await readResultTable({
     files,
     columns: COLUMNS,
@@ -37,12 +40,17 @@ export async function readResultReconciliation(files: TableFiles, log: ProblemLo
       };
       const month = cell('month');
       if (!isMonthKey(month)) fail(resultIssues.badMonth, 'month');
+      else if (month > setMonth) fail(resultIssues.monthAfterSet(setMonth), 'month');
+      const key = `${cell('pool')}\u0000${month}`;
+      if (seen.has(key)) fail(resultIssues.poolMonthTwice, 'pool');
+      seen.add(key);
       const status = cell('status');
       if (status !== 'allocated' && status !== 'unallocated') fail(resultIssues.badStatus, 'status');
       const moved = flagCell(cell('moved_to_users'));
       if (moved === null) fail(resultIssues.notAFlag, 'moved_to_users');
       const amount = num('amount');
       const customersInScope = num('customers_in_scope');
+      if (customersInScope === customersInScope && !(customersInScope >= 0 && Number.isInteger(customersInScope))) fail(resultIssues.notACount, 'customers_in_scope');
       const allocatedSum = num('allocated_sum');
       const difference = num('difference');
       if (!ok) return;

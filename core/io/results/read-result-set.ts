@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { resultAggregates } from '../../engine/results/result-aggregates.js';
 import type { ResultSet, ResultSourceFile } from '../../model/result-set.js';
+import { isMonthKey } from '../../model/month.js';
 import { parseScenario, type Scenario } from '../../model/scenario.js';
 import type { CsvStreamOptions } from '../csv/stream-csv-file.js';
 import { fileIssues } from '../input-messages.js';
@@ -50,17 +51,31 @@ async function readScenario(path: string, name: string, month: string | undefine
     log.error(resultIssues.scenarioUnreadable(e instanceof Error ? e.message : String(e)), { file: name });
     return null;
   }
-  const parsed = parseScenario(month === undefined || typeof data !== 'object' || data === null ? data : { ...data, month });
+  const parsed = parseScenario(data);
   if (!parsed.ok) {
-    for (const issue of parsed.issues) log.error(resultIssues.scenarioInvalid(`${issue.path === '' ? '' : `${issue.path}: `}${issue.zh} / ${issue.en}`), { file: name });
+    for (const issue of parsed.issues) {
+      const where = issue.path === '' ? '' : `${issue.path}: `;
+      log.error(resultIssues.scenarioInvalid(`${where}${issue.zh}`, `${where}${issue.en}`), { file: name });
+    }
     return null;
   }
-  if (parsed.scenario.month === null) {
+  // The given month fills a month the scenario leaves to the data; it never overrides one.
+  const inScenario = parsed.scenario.month;
+  if (inScenario !== null && month !== undefined && month !== inScenario) {
+    log.error(resultIssues.monthConflict(inScenario, month), { file: name });
+    return null;
+  }
+  const evaluationMonth = inScenario ?? month;
+  if (evaluationMonth === undefined) {
     log.error(resultIssues.scenarioNoMonth, { file: name });
     return null;
   }
+  if (!isMonthKey(evaluationMonth)) {
+    log.error(resultIssues.badMonth, { file: name, value: evaluationMonth });
+    return null;
+  }
   const file = { name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, rows: 0 };
-  return { scenario: parsed.scenario, file };
+  return { scenario: { ...parsed.scenario, month: evaluationMonth }, file };
 }
 
 /** One folder, or the files of a results set picked one by one (result-files.ts). */
@@ -82,6 +97,9 @@ export async function readResultSet(paths: readonly string[], options: ReadResul
   const found = await fileSetOf(paths, log);
   if (found === null) return fail();
   for (const name of found.ignored) log.warning(resultIssues.fileIgnored, { file: name });
+  for (const table of [found.customers, found.reconciliation, ...Object.values(found.aggregates)]) {
+    if (table.unfinished !== undefined && table.paths.length > 0) log.warning(resultIssues.noSuccessMarker, { file: table.unfinished });
+  }
   const scenarioFile = options.scenarioPath === undefined ? found.scenario : { path: options.scenarioPath, name: basename(options.scenarioPath) };
   if (scenarioFile === null) log.error(resultIssues.noScenario, {});
   const scenario = scenarioFile === null ? null : await readScenario(scenarioFile.path, scenarioFile.name, options.month, log);
@@ -110,7 +128,7 @@ export async function readResultSet(paths: readonly string[], options: ReadResul
 
   const aggregates = resultAggregates(customers, scenario.scenario);
   const aggregateParts = await checkResultAggregates(found.aggregates, aggregates, log, options.csv);
-  const reconciliation = await readResultReconciliation(found.reconciliation, log, options.csv);
+  const reconciliation = await readResultReconciliation(found.reconciliation, scenario.scenario.month as string, log, options.csv);
   if (aggregateParts === null || reconciliation === null || log.errorCount > 0) return fail();
   const set: ResultSet = {
     scenario: scenario.scenario,

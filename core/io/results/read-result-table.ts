@@ -45,13 +45,24 @@ export async function readResultTable<C extends string>(request: ReadTableReques
   for (let p = 0; p < files.paths.length; p++) {
     const path = files.paths[p] as string;
     const file = files.names[p] as string;
+    if (/\.(gz|bz2|zst|snappy|lz4|deflate)$/i.test(file)) {
+      log.error(resultIssues.compressedPart, { file });
+      failed = true;
+      continue;
+    }
     const scanned = await scanCsvFile(path, request.csv);
+    // An empty part is an empty partition (Spark 2 writes one): zero rows, not a broken file.
+    if (!scanned.ok && scanned.failure.problem.code === 'file.empty' && files.paths.length > 1) {
+      read.push({ name: file, sha256: EMPTY_SHA256, bytes: 0, rows: 0 });
+      continue;
+    }
     if (!scanned.ok) {
       log.error(scanned.failure.problem, { file, ...(scanned.failure.row === undefined ? {} : { row: scanned.failure.row }) });
       failed = true;
       continue;
     }
     let at: Record<C, number> | null = null;
+    let width = 0;
     let rows = 0;
     let headerOk = true;
     const failure = await streamCsvRows(
@@ -76,11 +87,17 @@ export async function readResultTable<C extends string>(request: ReadTableReques
             found[name] = i;
           }
           at = found;
+          width = cells.length;
           return;
         }
         // A blank line (a trailing newline the export added) is no row.
         if (cells.length === 1 && cells[0] === '') return;
         rows++;
+        // A row of another width has its cells under the wrong columns (an unquoted comma, a cut line).
+        if (cells.length !== width) {
+          log.error(resultIssues.cellCount(width, cells.length), { file, row });
+          return;
+        }
         if (headerOk && at !== null) onRow({ cells, file, row }, at);
       },
       request.csv,
@@ -95,6 +112,9 @@ export async function readResultTable<C extends string>(request: ReadTableReques
   }
   return failed ? null : read;
 }
+
+/** SHA-256 of no bytes. */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /** Cells a warehouse writes for "no value": empty, Hive's \N, null and NaN. */
 export function isNoValue(text: string): boolean {
@@ -119,4 +139,10 @@ export function flagCell(text: string): 0 | 1 | null {
   if (t === '1' || t === 'true' || t === '1.0') return 1;
   if (t === '0' || t === 'false' || t === '0.0') return 0;
   return null;
+}
+
+/** Equal within 1e-6 of the larger magnitude (at least 1); NaN (no value) only equals NaN. */
+export function closeEnough(a: number, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
+  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 }

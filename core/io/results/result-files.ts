@@ -14,6 +14,8 @@ export interface TableFiles {
   readonly paths: readonly string[];
   /** Each path relative to the folder, as reports name it. */
   readonly names: readonly string[];
+  /** A part directory without the _SUCCESS marker a finished Spark/Hadoop export leaves (its name), for a warning. */
+  readonly unfinished?: string;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -32,9 +34,9 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-/** A data part: a CSV file that is neither hidden (.crc) nor a marker (_SUCCESS). */
+/** A data part: neither hidden (.crc) nor a marker (_SUCCESS); compressed parts are listed so that they are refused, not skipped. */
 function isPart(name: string): boolean {
-  return !name.startsWith('.') && !name.startsWith('_') && name.toLowerCase().endsWith('.csv');
+  return !name.startsWith('.') && !name.startsWith('_') && /\.csv(\.(gz|bz2|zst|snappy|lz4|deflate))?$/i.test(name);
 }
 
 export async function tableFiles(folder: string, table: string): Promise<TableFiles> {
@@ -42,8 +44,9 @@ export async function tableFiles(folder: string, table: string): Promise<TableFi
   if (await isFile(single)) return { paths: [single], names: [`${table}.csv`] };
   const dir = join(folder, table);
   if (!(await isDirectory(dir))) return { paths: [], names: [] };
-  const parts = (await readdir(dir)).filter(isPart).sort();
-  return { paths: parts.map((p) => join(dir, p)), names: parts.map((p) => `${table}/${p}`) };
+  const entries = await readdir(dir);
+  const parts = entries.filter(isPart).sort();
+  return { paths: parts.map((p) => join(dir, p)), names: parts.map((p) => `${table}/${p}`), ...(entries.includes('_SUCCESS') ? {} : { unfinished: `${table}/` }) };
 }
 
 export { isDirectory, isFile };
@@ -74,6 +77,16 @@ export async function folderFileSet(folder: string): Promise<ResultFileSet> {
   };
 }
 
+/** The JSON files `cvalue run --out-dir` writes beside scenario.json: never a scenario. */
+const RUN_JSON_FILES = new Set(['summary.json', 'warnings.json', 'breakpoints.json', 'comparison.json']);
+
+/** How likely a picked .json is the scenario: scenario.json, then *.scenario.json, then any other but the run's own. */
+function scenarioRank(lower: string): number {
+  if (lower === 'scenario.json') return 0;
+  if (lower.endsWith('.scenario.json')) return 1;
+  return RUN_JSON_FILES.has(lower) ? 3 : 2;
+}
+
 /** Files by name: customers.csv, aggregates_<group>.csv, reconciliation.csv and one *.json scenario. */
 export function pickedFileSet(paths: readonly string[]): ResultFileSet {
   const one = (path: string): TableFiles => ({ paths: [path], names: [basename(path)] });
@@ -82,11 +95,13 @@ export function pickedFileSet(paths: readonly string[]): ResultFileSet {
   let reconciliation = NONE;
   const aggregates = Object.fromEntries(GROUPINGS.map((g) => [g, NONE])) as Record<Grouping, TableFiles>;
   const ignored: string[] = [];
+  const jsons = paths.filter((p) => basename(p).toLowerCase().endsWith('.json'));
+  const best = jsons.map((p) => scenarioRank(basename(p).toLowerCase())).reduce((a, b) => Math.min(a, b), 3);
   for (const path of paths) {
     const name = basename(path);
     const lower = name.toLowerCase();
     const grouping = GROUPINGS.find((g) => lower === `aggregates_${g}.csv`);
-    if (lower.endsWith('.json') && scenario === null) scenario = { path, name };
+    if (lower.endsWith('.json') && scenario === null && best < 3 && scenarioRank(lower) === best) scenario = { path, name };
     else if (lower === 'customers.csv' && customers === NONE) customers = one(path);
     else if (lower === 'reconciliation.csv' && reconciliation === NONE) reconciliation = one(path);
     else if (grouping !== undefined && aggregates[grouping] === NONE) aggregates[grouping] = one(path);

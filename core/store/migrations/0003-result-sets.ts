@@ -6,7 +6,8 @@
  */
 export const RESULT_SETS_SQL = `
 CREATE TABLE result_sets (
-  id INTEGER PRIMARY KEY,
+  -- AUTOINCREMENT: a deleted set's id is never given to another (ids are typed into cvalue results report <id>).
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL,
   imported_at TEXT NOT NULL,
   app_version TEXT NOT NULL,

@@ -150,6 +150,33 @@ describe('a results folder that is wrong is refused with where and why', () => {
     ]);
   });
 
+  it('refuses rows whose cells do not line up with the header', async () => {
+    const bad = copyMini('cell-count');
+    // Customer 004 cut off after negative; an unquoted comma in 002's plan name.
+    edit(join(bad, 'customers.csv'), (lines) => lines.map((l, i) => (i === 4 ? l.split(',').slice(0, 16).join(',') : i === 2 ? l.replace(',Z,', ',Z,5G,') : l)));
+    expect(problemsOf(await readResultSet([bad]))).toEqual([
+      { code: 'results.cell_count', file: 'customers.csv', row: 3 },
+      { code: 'results.cell_count', file: 'customers.csv', row: 5 },
+    ]);
+  });
+
+  it('refuses columns that contradict each other as the engine writes them', async () => {
+    const bad = copyMini('contradictions');
+    const csv = join(bad, 'customers.csv');
+    setCell(csv, 2, 'tier', 'D'); // value 95 is tier A
+    setCell(csv, 3, 'reason', '在网不足3个月'); // 002 is scored
+    setCell(csv, 4, 'avg_profit', '-4.0'); // 10 − 0 − 13 = −3
+    setCell(csv, 5, 'value', '99'); // 004 is not scored
+    setCell(csv, 5, 'tenure_months', '');
+    expect(problemsOf(await readResultSet([bad]))).toEqual([
+      { code: 'results.tier_disagrees', file: 'customers.csv', row: 2, column: 'tier' },
+      { code: 'results.reason_when_eligible', file: 'customers.csv', row: 3, column: 'reason' },
+      { code: 'results.profit_disagrees', file: 'customers.csv', row: 4, column: 'avg_profit' },
+      { code: 'results.required_empty', file: 'customers.csv', row: 5, column: 'tenure_months' },
+      { code: 'results.score_when_ineligible', file: 'customers.csv', row: 5, column: 'value' },
+    ]);
+  });
+
   it('refuses a customer that appears twice, naming the second', async () => {
     const bad = copyMini('duplicate');
     edit(join(bad, 'customers.csv'), (lines) => [...lines.slice(0, -1), lines[1] as string, '']);
@@ -172,12 +199,66 @@ describe('a results folder that is wrong is refused with where and why', () => {
     expect(problemsOf(await readResultSet([noMonth])).map((p) => p.code)).toEqual(['results.scenario_no_month']);
     const monthGiven = await readResultSet([noMonth], { month: '2026-03' });
     expect(monthGiven.ok && monthGiven.set.month).toBe('2026-03');
-    expect(problemsOf(await readResultSet([noMonth], { month: '2026-3' })).map((p) => p.code)).toEqual(['results.scenario_invalid']);
+    expect(problemsOf(await readResultSet([noMonth], { month: '2026-3' })).map((p) => p.code)).toEqual(['results.bad_month']);
+    // A month given never overrides the scenario's own.
+    expect(problemsOf(await readResultSet([mini], { month: '2026-02' })).map((p) => p.code)).toEqual(['results.month_conflict']);
+    expect((await readResultSet([mini], { month: '2026-03' })).ok).toBe(true);
 
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     expect(problemsOf(await readResultSet([empty])).map((p) => p.code)).toEqual(['results.no_scenario', 'results.no_customers']);
     expect(problemsOf(await readResultSet([join(dir, 'missing')])).map((p) => p.code)).toEqual(['file.not_found']);
+  });
+
+  it('checks counts exactly and refuses a group written twice', async () => {
+    const bad = copyMini('counts');
+    setCell(join(bad, 'aggregates_tier.csv'), 2, 'customers', '1.0000001');
+    edit(join(bad, 'aggregates_brand.csv'), (lines) => [...lines.slice(0, 2), lines[1] as string, ...lines.slice(2)]);
+    expect(problemsOf(await readResultSet([bad]))).toEqual([
+      { code: 'results.group_twice', file: 'aggregates_brand.csv', row: 3, column: 'group' },
+      { code: 'results.aggregate_differs', file: 'aggregates_tier.csv', row: 2, column: 'customers' },
+    ]);
+  });
+
+  it('refuses reconciliation rows after the set\'s month, repeated, or with a fractional count', async () => {
+    const bad = copyMini('reconciliation');
+    const csv = join(bad, 'reconciliation.csv');
+    setCell(csv, 2, 'month', '2026-04');
+    setCell(csv, 4, 'month', '2026-02');
+    setCell(csv, 5, 'customers_in_scope', '1.5');
+    expect(problemsOf(await readResultSet([bad]))).toEqual([
+      { code: 'results.month_after_set', file: 'reconciliation.csv', row: 2, column: 'month' },
+      { code: 'results.pool_month_twice', file: 'reconciliation.csv', row: 4, column: 'pool' },
+      { code: 'results.not_a_count', file: 'reconciliation.csv', row: 5, column: 'customers_in_scope' },
+    ]);
+  });
+
+  it('reads an empty part as no rows, refuses a compressed one, and warns when _SUCCESS is missing', async () => {
+    const parts = join(dir, 'parts');
+    mkdirSync(join(parts, 'customers'), { recursive: true });
+    cpSync(join(mini, 'scenario.json'), join(parts, 'scenario.json'));
+    cpSync(join(mini, 'customers.csv'), join(parts, 'customers', 'part-00000.csv'));
+    writeFileSync(join(parts, 'customers', 'part-00001.csv'), '');
+    const read = await readResultSet([parts]);
+    if (!read.ok) throw new Error(JSON.stringify(read.report.problems));
+    expect(read.set.files.map((f) => [f.name, f.rows])).toEqual([['scenario.json', 0], ['customers/part-00000.csv', 4], ['customers/part-00001.csv', 0]]);
+    expect(read.report.problems.map((p) => [p.code, p.file])).toEqual([['results.no_success_marker', 'customers/']]);
+    writeFileSync(join(parts, 'customers', '_SUCCESS'), '');
+    writeFileSync(join(parts, 'customers', 'part-00002.csv.gz'), 'gz');
+    expect(problemsOf(await readResultSet([parts]))).toEqual([{ code: 'results.compressed_part', file: 'customers/part-00002.csv.gz' }]);
+  });
+
+  it('takes scenario.json among picked files, never the run\'s own JSON files', async () => {
+    const picked = ['breakpoints.json', 'summary.json', 'customers.csv', 'scenario.json', 'warnings.json'].map((f) => join(mini, f));
+    const read = await readResultSet(picked);
+    if (!read.ok) throw new Error(JSON.stringify(read.report.problems));
+    expect(read.set.files.map((f) => f.name)).toEqual(['scenario.json', 'customers.csv']);
+    expect(problemsOf(await readResultSet(picked.filter((p) => !p.endsWith('scenario.json'))))).toEqual([
+      { code: 'results.file_ignored', file: 'breakpoints.json' },
+      { code: 'results.file_ignored', file: 'summary.json' },
+      { code: 'results.file_ignored', file: 'warnings.json' },
+      { code: 'results.no_scenario' },
+    ]);
   });
 
   it('refuses aggregates and reconciliation files that do not fit', async () => {
