@@ -6,9 +6,16 @@
  *   sample <dir> <customers> <months>   `cvalue sample --format csv` (sampleCommand)
  *   import <db> <dir>                   `cvalue import <dir> --db <db>` (importCommand)
  *   run <db>                            load the knowledge base, a full run, what-if re-runs
- *   duckdb <db> [spill dir]             load the knowledge base, the same scenario through DuckDB
+ *   duckdb <db> [work dir]              load the knowledge base, the same scenario through DuckDB
+ *   duckdb-csv <dir> [work dir]         the same, the sample's CSV files read straight into DuckDB's
+ *                                       input tables (read_csv), as a warehouse holds them
+ *
+ * The DuckDB modes run in a database file in the work dir (its stages are tables of that file,
+ * written compressed, as `cvalue run --engine duckdb` runs) with memory_limit
+ * SCALE_DUCKDB_MEMORY_LIMIT (6GB) and temp_directory <work dir>/spill; they log each phase to
+ * stderr as it ends and report the spill folder's and the database file's largest size.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { importCommand } from '../core/cli/commands/import-command.js';
 import { sampleCommand } from '../core/cli/commands/sample-command.js';
@@ -16,7 +23,9 @@ import { ModelSession } from '../core/engine/run-model.js';
 import type { ModelInput } from '../core/model/dataset.js';
 import type { Scenario } from '../core/model/scenario.js';
 import { RESULT_TABLES, type ResultTable } from '../core/sql/build-model-sql.js';
-import { DuckDbModelSession, type DuckDbOptions } from '../core/sql/run-duckdb.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { INPUT_TABLES, inputTablesDdl } from '../core/sql/input-tables.js';
+import { DuckDbModelSession, loadInputTables, type DuckDbOptions } from '../core/sql/run-duckdb.js';
 import { loadModelInput } from '../core/store/load-model-input.js';
 import { openStore } from '../core/store/open-store.js';
 import { median, benchScenario } from './bench-stats.js';
@@ -32,7 +41,10 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 
 function folderMb(dir: string): number {
-  return readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0) / MB;
+  let sum = 0;
+  // DuckDB creates and removes spill files while this runs: a file gone since the listing counts 0.
+  for (const f of readdirSync(dir)) sum += statSync(join(dir, f), { throwIfNoEntry: false })?.size ?? 0;
+  return sum / MB;
 }
 
 function dbMb(db: string): number {
@@ -113,14 +125,61 @@ function run(db: string): object {
 
 /**
  * DuckDB's memory_limit defaults to 80% of the machine's memory, and in memory the script's
- * intermediate tables at 1M customers already reach ~10 GB of RSS: a cap and a folder to spill
- * to keep the machine usable (SCALE_DUCKDB_MEMORY_LIMIT, `default` for DuckDB's own). Given when
- * the database opens: DuckDB refuses to move its temporary directory once the load has used it.
+ * intermediate tables at 1M customers already reach ~4 GB: a cap, a database file and a folder
+ * to spill to keep the machine usable (SCALE_DUCKDB_MEMORY_LIMIT, `default` for DuckDB's own).
+ * Given when the database opens: DuckDB refuses to move its temporary directory once used.
  */
 const DUCKDB_MEMORY_LIMIT = process.env.SCALE_DUCKDB_MEMORY_LIMIT ?? '6GB';
+/** SCALE_DUCKDB_WHAT_IF=0 leaves out the second run of the script (a what-if), which at 10M doubles the step. */
+const DUCKDB_WHAT_IF = process.env.SCALE_DUCKDB_WHAT_IF !== '0';
 
-function duckDbOptions(spillDir: string): DuckDbOptions {
-  return DUCKDB_MEMORY_LIMIT === 'default' ? {} : { memoryLimit: DUCKDB_MEMORY_LIMIT, tempDirectory: spillDir, preserveInsertionOrder: false };
+function duckDbOptions(workDir: string): DuckDbOptions {
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(join(workDir, 'spill'), { recursive: true });
+  const files = { databaseFile: join(workDir, 'model.duckdb'), tempDirectory: join(workDir, 'spill') };
+  return DUCKDB_MEMORY_LIMIT === 'default' ? files : { ...files, memoryLimit: DUCKDB_MEMORY_LIMIT, preserveInsertionOrder: false };
+}
+
+/** The largest size the spill folder and the database file reached, sampled every second while DuckDB works. */
+class DiskWatch {
+  spillMaxMb = 0;
+  databaseMaxMb = 0;
+  private readonly timer: NodeJS.Timeout;
+  constructor(private readonly options: DuckDbOptions) {
+    this.timer = setInterval(() => this.sample(), 1000);
+  }
+  sample(): void {
+    const { tempDirectory, databaseFile } = this.options;
+    if (tempDirectory !== undefined) this.spillMaxMb = Math.max(this.spillMaxMb, folderMb(tempDirectory));
+    if (databaseFile !== undefined) this.databaseMaxMb = Math.max(this.databaseMaxMb, dbMb(databaseFile));
+  }
+  stop(): { spillMaxMb: number; databaseMaxMb: number } {
+    this.sample();
+    clearInterval(this.timer);
+    return { spillMaxMb: Math.round(this.spillMaxMb), databaseMaxMb: Math.round(this.databaseMaxMb) };
+  }
+}
+
+/** DuckDB's type for a column of docs/scale.md's input tables. */
+const CSV_TYPES = { STRING: 'VARCHAR', DOUBLE: 'DOUBLE', DATE: 'DATE' } as const;
+
+/**
+ * The input tables filled straight from the sample's CSV files with read_csv, every column typed
+ * as the input table declares it (ids and months stay text). `cvalue sample` writes files with
+ * the English field names, one row per key and plain numbers, i.e. already as the import would
+ * leave them; an export with Chinese headers or other spellings would need the import's rules.
+ */
+function csvLoader(dir: string): (connection: DuckDBConnection) => Promise<void> {
+  return async (connection) => {
+    for (const ddl of inputTablesDdl()) await connection.run(ddl);
+    for (const table of INPUT_TABLES) {
+      const columns = table.columns.map((c) => `'${c.name}': '${CSV_TYPES[c.type]}'`).join(', ');
+      const file = join(dir, `${table.name}.csv`).replace(/'/g, "''");
+      const t = performance.now();
+      await connection.run(`INSERT INTO ${table.name} SELECT * FROM read_csv('${file}', header = true, columns = {${columns}})`);
+      log(`[duckdb] ${new Date().toISOString()} loaded ${table.name} in ${seconds(performance.now() - t)} s`);
+    }
+  };
 }
 
 /** Every result table but the customer-month one (months × customers rows, which a report does not read back whole). */
@@ -156,50 +215,79 @@ async function streamResults(session: DuckDbModelSession): Promise<{ seconds: nu
   return { seconds: seconds(performance.now() - t), rows };
 }
 
-async function duckdb(db: string, spillDir: string): Promise<object> {
-  const { input, loadSeconds, rssAfterLoadMb } = loadFromKb(db);
-  const peakAfterKbLoadMb = peakRssMb();
+/** Opens DuckDB with the input tables loaded, runs the script, reads the results back and runs it again (a what-if). */
+async function duckdbSteps(load: (connection: DuckDBConnection) => Promise<void>, workDir: string, before: Record<string, unknown>): Promise<object> {
+  const settings = duckDbOptions(workDir);
+  const disk = new DiskWatch(settings);
+  const phase = (name: string): void => {
+    disk.sample();
+    log(`[duckdb] ${new Date().toISOString()} ${name}; peak RSS ${peakRssMb()} MB, largest spill ${Math.round(disk.spillMaxMb)} MB, database file ${Math.round(disk.databaseMaxMb)} MB`);
+  };
   const t = performance.now();
-  const settings = duckDbOptions(spillDir);
-  const session = await DuckDbModelSession.open(input, settings);
-  const openSeconds = seconds(performance.now() - t);
+  const session = await DuckDbModelSession.openWith(load, settings);
+  const loadSeconds = seconds(performance.now() - t);
+  phase(`input loaded in ${loadSeconds} s`);
   try {
     const peakAfterDuckLoadMb = peakRssMb();
-    const first = await session.run(benchScenario({}), []);
+    // Each statement's seconds, logged as it ends (a step stopped midway still says how far it got).
+    const statementSeconds: Record<string, number> = {};
+    const statementDone = (name: string, ms: number): void => {
+      statementSeconds[name] = seconds(ms);
+      disk.sample();
+      log(`[duckdb]   ${name} ${seconds(ms)} s; largest spill ${Math.round(disk.spillMaxMb)} MB, database file ${Math.round(disk.databaseMaxMb)} MB`);
+    };
+    const first = await session.run(benchScenario({}), [], statementDone);
+    phase(`script ran in ${seconds(first.timings.scriptMs)} s`);
     const peakAfterScriptMb = peakRssMb();
     const read = await streamResults(session);
+    phase(`results read back in ${read.seconds} s`);
     const peakAfterReadMb = peakRssMb();
     // A what-if in SQL is the whole script again (no stage cache); nothing is read back.
-    const again = await session.run(whatIfScenarios(0).drivers, []);
+    const again = DUCKDB_WHAT_IF ? await session.run(whatIfScenarios(0).drivers, []) : null;
+    if (again !== null) phase(`what-if script ran in ${seconds(again.timings.scriptMs)} s`);
     return {
       settings,
-      kbLoadSeconds: loadSeconds,
-      rssAfterKbLoadMb: rssAfterLoadMb,
-      peakAfterKbLoadMb,
-      duckLoadSeconds: seconds(first.timings.loadMs),
-      openSeconds,
+      ...before,
+      duckLoadSeconds: loadSeconds,
       peakAfterDuckLoadMb,
       scriptSeconds: seconds(first.timings.scriptMs),
+      statementSeconds,
       peakAfterScriptMb,
       readSeconds: read.seconds,
       readRows: read.rows,
       peakAfterReadMb,
-      whatIfDriverWeightsScriptSeconds: seconds(again.timings.scriptMs),
+      whatIfDriverWeightsScriptSeconds: again === null ? null : seconds(again.timings.scriptMs),
+      ...disk.stop(),
       peakRssMb: peakRssMb(),
     };
   } finally {
+    disk.stop();
     session.close();
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
 
+/** The knowledge base read into Node (a ModelInput), then appended into DuckDB, as `cvalue run --engine duckdb --db` does. */
+async function duckdb(db: string, workDir: string): Promise<object> {
+  const { input, loadSeconds, rssAfterLoadMb } = loadFromKb(db);
+  const before = { input: 'knowledge base → ModelInput → appender', kbLoadSeconds: loadSeconds, rssAfterKbLoadMb: rssAfterLoadMb, peakAfterKbLoadMb: peakRssMb() };
+  return duckdbSteps((connection) => loadInputTables(connection, input), workDir, before);
+}
+
+/** The sample's CSV files read by DuckDB itself into the input tables; Node holds no input. */
+async function duckdbCsv(dir: string, workDir: string): Promise<object> {
+  return duckdbSteps(csvLoader(dir), workDir, { input: `read_csv of ${dir}` });
+}
+
 const [mode, ...args] = process.argv.slice(2);
-const usage = 'usage: scale-bench-child.ts sample <dir> <customers> <months> | import <db> <dir> | run <db> | duckdb <db> [spill dir]';
+const usage = 'usage: scale-bench-child.ts sample <dir> <customers> <months> | import <db> <dir> | run <db> | duckdb <db> [work dir] | duckdb-csv <dir> [work dir]';
 const a0 = args[0];
 if (a0 === undefined) throw new Error(usage);
 let result: object;
 if (mode === 'sample') result = await sample(a0, args[1] ?? '1000000', args[2] ?? '3');
 else if (mode === 'import') result = await importKb(a0, args[1] ?? '');
 else if (mode === 'run') result = run(a0);
-else if (mode === 'duckdb') result = await duckdb(a0, args[1] ?? `${a0}.duckdb-spill`);
+else if (mode === 'duckdb') result = await duckdb(a0, args[1] ?? `${a0}.duckdb-work`);
+else if (mode === 'duckdb-csv') result = await duckdbCsv(a0, args[1] ?? `${a0}.duckdb-work`);
 else throw new Error(usage);
 process.stdout.write(`${JSON.stringify({ mode, ...result })}\n`);

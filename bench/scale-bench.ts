@@ -5,6 +5,12 @@
  * DuckDB. Takes tens of minutes and ~10 GB of disk at 10M, so `npm run bench` leaves it out:
  * `BENCH_PARTS=scale npm run bench`, sizes in SCALE_CUSTOMERS (default 1M, 3M, 10M), 3 months.
  *
+ * The DuckDB step reads the sample's CSV files straight into its input tables (read_csv, the
+ * child's `duckdb-csv` mode), as a warehouse would hold them, so it needs neither the import nor
+ * Node holding the input; SCALE_DUCKDB_INPUT=kb measures the app's path instead (the knowledge
+ * base read into Node and appended, as `cvalue run --engine duckdb --db` does), after the import.
+ * SCALE_SKIP=import,run,duckdb leaves steps out (without the import, the run and kb input go too).
+ *
  * Sample folders /tmp/scale/s<N> made by `cvalue sample --customers N --months 3 --out-dir
  * /tmp/scale/s<N>` are reused (and kept); folders made here, and every knowledge base, are
  * deleted afterwards. A failed or timed-out step is recorded with its error and the peak RSS
@@ -26,8 +32,10 @@ const STEP_TIMEOUT_MS = Number(process.env.SCALE_STEP_TIMEOUT_MINUTES ?? 40) * 6
 const SCALE_DIR = process.env.SCALE_DIR ?? join(tmpdir(), 'scale');
 const SAMPLE_FILES = ['usage.csv', 'settlement.csv', 'individual_costs.csv', 'credit.csv', 'cost_pools.csv', 'campaigns.csv'];
 const TIME = '/usr/bin/time';
-/** Steps to leave out, e.g. SCALE_SKIP=duckdb (the DuckDB step spills tens of GB at 10M). */
+/** Steps to leave out, e.g. SCALE_SKIP=duckdb, or SCALE_SKIP=import,run for the DuckDB step alone. */
 const SKIP = new Set((process.env.SCALE_SKIP ?? '').split(',').filter((x) => x !== ''));
+/** Where the DuckDB step's input comes from: `csv` (read_csv of the sample) or `kb` (the knowledge base, through Node). */
+const DUCKDB_INPUT = process.env.SCALE_DUCKDB_INPUT === 'kb' ? 'kb' : 'csv';
 
 interface StepOutcome {
   readonly ok: boolean;
@@ -97,15 +105,18 @@ function measureSize(customers: number, work: string): object {
   const sized: Record<string, unknown> = { customers, months: MONTHS, git: gitState(), started: new Date().toISOString(), sampleDir, sampleReused: reused !== null, sample };
   try {
     if (sample !== null && !sample.ok) return sized;
+    // The CSV-fed DuckDB step first: it needs no knowledge base, and its database file is gone before the import's is made.
+    if (!SKIP.has('duckdb') && DUCKDB_INPUT === 'csv') sized.duckdb = step(['duckdb-csv', sampleDir, join(work, 'duckdb')]);
+    if (SKIP.has('import')) return sized;
     const imported = step(['import', db, sampleDir]);
     sized.import = imported;
     if (!imported.ok) return sized;
-    sized.run = step(['run', db]);
-    if (!SKIP.has('duckdb')) sized.duckdb = step(['duckdb', db, join(work, 'duckdb-spill')]);
+    if (!SKIP.has('run')) sized.run = step(['run', db]);
+    if (!SKIP.has('duckdb') && DUCKDB_INPUT === 'kb') sized.duckdb = step(['duckdb', db, join(work, 'duckdb')]);
     return sized;
   } finally {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
-    rmSync(join(work, 'duckdb-spill'), { recursive: true, force: true });
+    rmSync(join(work, 'duckdb'), { recursive: true, force: true });
     if (reused === null) rmSync(sampleDir, { recursive: true, force: true });
   }
 }

@@ -57,12 +57,13 @@ export function reconciliationStatements(ctx: SqlContext): Statement[] {
   ].join('\n');
   const rounded = [
     'SELECT x.customer_id, x.m,',
-    '  x.floor_fen + CASE WHEN x.missing > 0 AND x.rank_desc <= x.missing THEN 1 WHEN x.missing < 0 AND x.rank_asc <= -x.missing THEN -1 ELSE 0 END AS allocated_fen',
+    '  x.floor_fen + CASE WHEN x.missing > 0 AND x.remainder_rank <= x.missing THEN 1 WHEN x.missing < 0 AND x.remainder_rank <= -x.missing THEN -1 ELSE 0 END AS allocated_fen',
     'FROM (',
     '  SELECT r.*, mo.missing,',
-    // Largest remainders first, ties to the smaller customer_id (string order); the smallest first when taking back.
-    '    ROW_NUMBER() OVER (PARTITION BY r.m ORDER BY r.remainder DESC, r.customer_id) AS rank_desc,',
-    '    ROW_NUMBER() OVER (PARTITION BY r.m ORDER BY r.remainder, r.customer_id) AS rank_asc',
+    // Largest remainders first when handing out (−remainder ascending is remainder descending), the smallest
+    // first when taking back; ties to the smaller customer_id (string order). A month needs only one of the
+    // two orders, so one sort of the customer-months serves both (missing is the same on a month's rows).
+    '    ROW_NUMBER() OVER (PARTITION BY r.m ORDER BY CASE WHEN mo.missing > 0 THEN -r.remainder ELSE r.remainder END, r.customer_id) AS remainder_rank',
     '  FROM cv_round_floors r',
     '  JOIN cv_round_months mo ON mo.m = r.m',
     ') x',

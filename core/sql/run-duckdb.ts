@@ -11,7 +11,7 @@ import { monthKey } from '../model/month.js';
 import { numberAt } from '../model/number-column.js';
 import type { Scenario } from '../model/scenario.js';
 import { modelStatements, RESULT_TABLES, type ResultTable } from './build-model-sql.js';
-import { DUCKDB } from './dialect.js';
+import { DUCKDB, DUCKDB_ON_DISK, type SqlDialect } from './dialect.js';
 import { INPUT_TABLES, inputTablesDdl, type InputColumn, type InputTableName } from './input-tables.js';
 import { renderStatement } from './sql-text.js';
 
@@ -137,11 +137,19 @@ export async function loadInputTables(connection: DuckDBConnection, input: Model
   });
 }
 
-/** Runs the model's statements one by one (an error names the statement). */
-export async function runModelScript(connection: DuckDBConnection, scenario: Scenario): Promise<void> {
+/** Told after each statement of the script: its name and milliseconds (the scale bench logs them). */
+export type StatementDone = (name: string, ms: number) => void;
+
+/**
+ * Runs the model's statements one by one (an error names the statement). `dialect` is DUCKDB
+ * (stages as temporary tables) or, in a database file, DUCKDB_ON_DISK (stages as its tables).
+ */
+export async function runModelScript(connection: DuckDBConnection, scenario: Scenario, dialect: SqlDialect = DUCKDB, done?: StatementDone): Promise<void> {
   for (const statement of modelStatements(scenario, 'duckdb')) {
     try {
-      await connection.run(renderStatement(DUCKDB, statement));
+      const t = performance.now();
+      await connection.run(renderStatement(dialect, statement));
+      done?.(statement.name, performance.now() - t);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       throw new Error(`DuckDB failed on ${statement.name}: ${reason}`, { cause: e });
@@ -238,26 +246,41 @@ export class DuckDbModelSession {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     readonly loadMs: number,
+    /** How the script's stages are kept: temporary tables in memory, or the database file's own tables. */
+    readonly dialect: SqlDialect,
   ) {}
 
   static async open(input: ModelInput, options: DuckDbOptions = {}): Promise<DuckDbModelSession> {
+    return DuckDbModelSession.openWith((connection) => loadInputTables(connection, input), options);
+  }
+
+  /**
+   * A session whose input tables `load` creates and fills (the scale bench reads CSV exports
+   * straight into them with read_csv, as a warehouse would hold them).
+   */
+  static async openWith(load: (connection: DuckDBConnection) => Promise<void>, options: DuckDbOptions = {}): Promise<DuckDbModelSession> {
     const instance = await DuckDBInstance.create(options.databaseFile ?? ':memory:', duckDbConfig(options));
     const connection = await instance.connect();
     const t = performance.now();
     try {
-      await loadInputTables(connection, input);
+      await load(connection);
     } catch (e) {
       connection.closeSync();
       instance.closeSync();
       throw e;
     }
-    return new DuckDbModelSession(instance, connection, performance.now() - t);
+    return new DuckDbModelSession(instance, connection, performance.now() - t, options.databaseFile === undefined ? DUCKDB : DUCKDB_ON_DISK);
+  }
+
+  /** Runs the scenario's script (the result tables stay in the database). */
+  runScript(scenario: Scenario, done?: StatementDone): Promise<void> {
+    return runModelScript(this.connection, scenario, this.dialect, done);
   }
 
   /** Runs the scenario's script and reads back `tables` (all result tables by default). */
-  async run(scenario: Scenario, tables: readonly ResultTable[] = RESULT_TABLES): Promise<DuckDbModelResult> {
+  async run(scenario: Scenario, tables: readonly ResultTable[] = RESULT_TABLES, done?: StatementDone): Promise<DuckDbModelResult> {
     let t = performance.now();
-    await runModelScript(this.connection, scenario);
+    await this.runScript(scenario, done);
     const scriptMs = performance.now() - t;
     t = performance.now();
     const out: Partial<Record<ResultTable, SqlRow[]>> = {};

@@ -45,15 +45,17 @@ export function windowStatements(ctx: SqlContext): Statement[] {
   const history = [
     'SELECT r.customer_id, r.m, r.join_m, p.eval_m,',
     `  ${CATEGORIES.map((f) => `r.${f}`).join(', ')},`,
+    // One ordering for both (one sort of the customer-months): rn counts rows, join_rank the rows with a join date.
     '  ROW_NUMBER() OVER (PARTITION BY r.customer_id ORDER BY r.m DESC) AS rn,',
-    '  ROW_NUMBER() OVER (PARTITION BY r.customer_id ORDER BY CASE WHEN r.join_m IS NULL THEN 1 ELSE 0 END, r.m DESC) AS jrn',
+    '  COUNT(r.join_m) OVER (PARTITION BY r.customer_id ORDER BY r.m DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS join_rank',
     'FROM cv_rows r CROSS JOIN cv_params p',
     'WHERE r.m <= p.eval_m',
   ].join('\n');
   const lastState = [
     'SELECT customer_id,',
     ...CATEGORIES.map((f) => `  MAX(CASE WHEN rn = 1 THEN ${f} END) AS ${f},`),
-    '  MAX(CASE WHEN jrn = 1 THEN join_m END) AS last_join_m,',
+    // The newest row with a join date is the one whose join date is the first counted.
+    '  MAX(CASE WHEN join_m IS NOT NULL AND join_rank = 1 THEN join_m END) AS last_join_m,',
     // Rows in descending month order: the k-th is in the run ending at M iff its month is M − k + 1.
     '  SUM(CASE WHEN m = eval_m + 1 - rn THEN 1 ELSE 0 END) AS consecutive',
     'FROM cv_history',

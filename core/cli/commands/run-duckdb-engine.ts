@@ -26,7 +26,7 @@ import {
   type RunFileCell,
   type RunFileQuery,
 } from '../../sql/run-file-queries.js';
-import { DuckDbModelSession, queryBatches, queryRows, runModelScript } from '../../sql/run-duckdb.js';
+import { DuckDbModelSession, queryBatches, queryRows } from '../../sql/run-duckdb.js';
 import { SqlTranslationError } from '../../sql/sql-text.js';
 import { inputError, usageError } from '../cli-error.js';
 
@@ -114,7 +114,7 @@ export async function runWithDuckDb(input: ModelInput, scenario: Scenario, outDi
     const databaseFile = join(tempDirectory, 'model.duckdb');
     session = await DuckDbModelSession.open(input, { databaseFile, memoryLimit, tempDirectory, preserveInsertionOrder: false });
     try {
-      await runModelScript(session.connection, scenario);
+      await session.runScript(scenario);
     } catch (e) {
       if (e instanceof SqlTranslationError) throw inputError(`无法生成 SQL：${e.zh}`, `Cannot write the SQL: ${e.en}`);
       throw e;
