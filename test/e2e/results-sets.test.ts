@@ -4,7 +4,9 @@
  * would hand them over) come back into the app through 结果集. A folder with a bad cell is refused
  * with its file, row, column and value named; the whole folder's files are chosen, only the
  * results set's are uploaded, and the set's KPI cards, group table, files and first page of
- * customers are what the service's results:view / results:customers and the run files say.
+ * customers are what the service's results:view / results:customers and the run files say; the
+ * tier table lists the tiers in the scenario's order. A set whose scenario has no month (as a
+ * warehouse's often has not) is refused pointing at 评估月, and imported for the month typed there.
  *
  * Screenshots (zh and en) go to <artifacts>/results-sets/.
  */
@@ -12,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { chartTexts } from '../../core/charts/chart-texts.js';
 import type { ResultSetView } from '../../core/service/contract.js';
 import { tempDir } from '../support/paths.js';
 import { artifactDir, saveScreenshot } from './support/artifacts.js';
@@ -201,6 +204,12 @@ describe('results sets in the web shell', { timeout: STEP_TIMEOUT_MS }, () => {
     expect(new Map(branches.map((r) => [r[0], shownNumber(r[1] ?? '')]))).toEqual(new Map(view.aggregates.branch.map((a) => [a.group, a.customers])));
     const profitOff = view.aggregates.branch.filter((a) => !printedAs(shownNumber(branches.find((r) => r[0] === a.group)?.[6] ?? ''), a.sumAvgProfit, 2));
     expect(profitOff.map((a) => a.group)).toEqual([]);
+    // The tiers in results:view's order (the scenario's, then 无分值 and 不参与评分), not by profit.
+    await page.chooseGrouping('tier');
+    const shownTier = (group: string): string => (group === '(无分值)' ? chartTexts.noValueGroup.zh : group === '不参与评分' ? chartTexts.ineligibleGroup.zh : group);
+    expect((await page.aggregateRows()).map((r) => r[0])).toEqual(view.aggregates.tier.map((a) => shownTier(a.group)));
+    await page.byTestId('rs-aggregates').scrollIntoViewIfNeeded();
+    await shoot('tiers-zh');
     await page.chooseGrouping('plan');
     expect(view.reconciliation.length).toBeGreaterThan(0);
     expect(await page.byTestId('rs-reconciliation').locator('tbody tr').count()).toBe(view.reconciliation.length);
@@ -253,6 +262,40 @@ describe('results sets in the web shell', { timeout: STEP_TIMEOUT_MS }, () => {
     await page.byTestId('rs-list-empty').waitFor();
     expect(await page.byTestId('rs-detail').count()).toBe(0);
     expect(await serviceCall(url(), 'results:list', {})).toEqual([]);
+  });
+
+  step('a set whose scenario has no month is refused pointing at 评估月, and imported for the month typed there', async () => {
+    const page = screen();
+    const noMonthDir = join(root, 'no-month');
+    mkdirSync(noMonthDir);
+    copyFileSync(join(runDir, 'customers.csv'), join(noMonthDir, 'customers.csv'));
+    const scenario = JSON.parse(readFileSync(join(runDir, 'scenario.json'), 'utf8')) as Record<string, unknown>;
+    delete scenario['month'];
+    writeFileSync(join(noMonthDir, 'scenario.json'), JSON.stringify(scenario));
+    const files = [join(noMonthDir, 'customers.csv'), join(noMonthDir, 'scenario.json')];
+
+    const refused = await page.importFiles(files);
+    expect(await refused.innerText()).toContain('结果集未导入');
+    expect(await page.byTestId('rs-import-no-month').innerText()).toContain('“评估月”');
+    expect((await page.problems()).map((p) => p[0])).toContain('scenario.json');
+    const month = page.byTestId('rs-import-month');
+    expect(await page.page.locator('[data-testid="rs-import-month"]:focus').count()).toBe(1);
+    expect(await month.getAttribute('aria-invalid')).toBe('true');
+    expect(await serviceCall(url(), 'results:list', {})).toEqual([]);
+    await shoot('import-no-month-zh');
+
+    await month.fill('2025-13');
+    await page.byTestId('rs-import-pick').click();
+    expect(await page.byTestId('rs-import-month-invalid').innerText()).toBe('评估月须为 YYYY-MM，如 2026-03。');
+    await month.fill('2025-12');
+    const imported = await page.importFiles(files, '数仓 无月份');
+    expect(await imported.innerText()).toContain('已导入结果集“数仓 无月份”：评估月 2025-12');
+    const sets = await serviceCall(url(), 'results:list', {});
+    expect(sets.map((s) => [s.name, s.month])).toEqual([['数仓 无月份', '2025-12']]);
+    await page.detailShown('数仓 无月份');
+    await shoot('import-month-given-zh');
+    await page.deleteSet(sets[0]?.id ?? 0);
+    await page.byTestId('rs-list-empty').waitFor();
   });
 
   step('the page logged no errors on the way', async () => {

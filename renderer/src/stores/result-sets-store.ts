@@ -38,25 +38,50 @@ interface ResultSetsState {
   readonly preset: ExportPreset;
   /** The workbook's language as the user chose it; null follows the UI's. */
   readonly exportLang: Lang | null;
-  readonly exportStatus: ExportStatus;
-  readonly exportJobId: string | null;
-  readonly written: ChannelOutput<'results:export'> | null;
-  readonly exportError: Bilingual | null;
+  /**
+   * Each set's export by the set's id (read with exportOf): an export keeps running, shown and
+   * cancellable on its own set while another set is viewed, and its end changes only its own set.
+   */
+  readonly exports: Readonly<Record<number, SetExport>>;
 
   /** Reloads the list; keeps the selection while its set exists, else selects the newest set. */
   refresh(): Promise<void>;
   select(id: number | null): Promise<void>;
-  /** Asks for a folder (desktop) or files (web shell) and imports them as one job. */
-  importSet(name?: string): Promise<void>;
+  /**
+   * Asks for a folder (desktop) or files (web shell) and imports them as one job; `month` (YYYY-MM)
+   * is the evaluation month for a scenario that leaves it empty (as `cvalue sql --month` gives it).
+   */
+  importSet(name?: string, month?: string): Promise<void>;
   deleteSet(id: number): Promise<void>;
   clearOutcome(): void;
   setPreset(preset: ExportPreset): void;
   setExportLang(lang: Lang): void;
-  /** Writes the selected set's value workbook in `lang` where the user says (desktop: save dialog). */
+  /**
+   * Writes the selected set's value workbook in `lang` where the user says (desktop: save dialog).
+   * Refused while that set's export runs; another set's may run meanwhile.
+   */
   exportSelected(lang: Lang): Promise<void>;
-  cancelExport(): Promise<void>;
-  /** Desktop: shows the workbook in its folder; web shell: downloads it. */
-  revealExport(): Promise<void>;
+  /** Cancels the export of set `id` (default: the selected set's), if it runs. */
+  cancelExport(id?: number): Promise<void>;
+  /** Desktop: shows set `id`'s (default: the selected set's) workbook in its folder; web shell: downloads it. */
+  revealExport(id?: number): Promise<void>;
+  dismissExportError(id: number): void;
+}
+
+/** One set's export. */
+export interface SetExport {
+  readonly status: ExportStatus;
+  /** The running export's job, once its call has started; null otherwise. */
+  readonly jobId: string | null;
+  readonly written: ChannelOutput<'results:export'> | null;
+  readonly error: Bilingual | null;
+}
+
+export const EXPORT_IDLE: SetExport = Object.freeze({ status: 'idle', jobId: null, written: null, error: null });
+
+/** Set `id`'s export (the same idle object for every set that has none, so selectors stay stable). */
+export function exportOf(state: Pick<ResultSetsState, 'exports'>, id: number | null): SetExport {
+  return (id === null ? undefined : state.exports[id]) ?? EXPORT_IDLE;
 }
 
 /** The workbook's suggested name: the set's name in it, so two sets' reports do not overwrite each other. */
@@ -64,9 +89,18 @@ export function resultReportName(set: Pick<ResultSetSummaryView, 'name'>, lang: 
   return lang === 'en' ? `result-set ${set.name}.xlsx` : `结果集 ${set.name}.xlsx`;
 }
 
-const EXPORT_IDLE = { exportStatus: 'idle', exportJobId: null, written: null, exportError: null } as const;
-
 export const useResultSetsStore = create<ResultSetsState>()((set, get) => {
+  function putExport(id: number, entry: SetExport): void {
+    set({ exports: { ...get().exports, [id]: entry } });
+  }
+
+  /** The exports of the listed sets only: a deleted set's id may come back for a new set. */
+  function keepExports(ids: readonly number[]): void {
+    const { exports } = get();
+    const kept = Object.fromEntries(Object.entries(exports).filter(([id]) => ids.includes(Number(id))));
+    if (Object.keys(kept).length !== Object.keys(exports).length) set({ exports: kept });
+  }
+
   async function loadView(id: number): Promise<void> {
     try {
       const view = await serviceClient().invoke('results:view', { id });
@@ -89,7 +123,7 @@ export const useResultSetsStore = create<ResultSetsState>()((set, get) => {
     error: null,
     preset: 'summary',
     exportLang: null,
-    ...EXPORT_IDLE,
+    exports: {},
 
     async refresh() {
       let sets: ResultSetSummaryView[];
@@ -100,17 +134,19 @@ export const useResultSetsStore = create<ResultSetsState>()((set, get) => {
         return;
       }
       set({ sets, loaded: true });
+      keepExports(sets.map((s) => s.id));
       const { selectedId } = get();
       if (selectedId === null || !sets.some((s) => s.id === selectedId)) await get().select(sets[0]?.id ?? null);
     },
 
     async select(id) {
       if (id !== null && id === get().selectedId && get().view !== null) return;
-      set({ selectedId: id, view: null, viewError: null, ...EXPORT_IDLE });
+      // Exports stay with their sets: one still running on the set left behind is shown again on return.
+      set({ selectedId: id, view: null, viewError: null });
       if (id !== null) await loadView(id);
     },
 
-    async importSet(name) {
+    async importSet(name, month) {
       if (get().importing) return;
       set({ importing: true, outcome: null, notice: null, skipped: [], error: null });
       try {
@@ -123,7 +159,7 @@ export const useResultSetsStore = create<ResultSetsState>()((set, get) => {
           return;
         }
         const paths = [...picked.paths];
-        const outcome = await useJobsStore.getState().track('results:import', (jobId) => client.invoke('results:import', name === undefined ? { jobId, paths } : { jobId, paths, name }));
+        const outcome = await useJobsStore.getState().track('results:import', (jobId) => client.invoke('results:import', { jobId, paths, ...(name === undefined ? {} : { name }), ...(month === undefined ? {} : { month }) }));
         set({ outcome });
         if (outcome.status === 'imported') {
           await get().refresh();
@@ -157,46 +193,60 @@ export const useResultSetsStore = create<ResultSetsState>()((set, get) => {
     setExportLang: (exportLang) => set({ exportLang }),
 
     async exportSelected(lang) {
-      const { selectedId, view, exportStatus, preset } = get();
-      if (selectedId === null || view === null || exportStatus === 'running') return;
+      const { selectedId: id, view, preset } = get();
+      if (id === null || view === null || view.set.id !== id || exportOf(get(), id).status === 'running') return;
       const client = serviceClient();
       let target: string | null;
       try {
         target = await client.pickSaveTarget(resultReportName(view.set, lang), 'xlsx');
       } catch (e) {
-        set({ exportStatus: 'error', exportError: errorMessage(e) });
+        putExport(id, { ...EXPORT_IDLE, status: 'error', error: errorMessage(e) });
         return;
       }
-      if (target === null) return;
-      set({ ...EXPORT_IDLE, exportStatus: 'running' });
+      // Another click may have started this set's export while the dialog was open.
+      if (target === null || exportOf(get(), id).status === 'running') return;
+      putExport(id, { ...EXPORT_IDLE, status: 'running' });
+      let jobId: string | null = null;
+      // Whether set `id`'s export is still this one (the set was not deleted meanwhile).
+      const mine = (): boolean => {
+        const now = get().exports[id];
+        return now !== undefined && now.status === 'running' && now.jobId === jobId;
+      };
       try {
-        const written = await useJobsStore.getState().track('results:export', (jobId) => {
-          set({ exportJobId: jobId });
-          return client.invoke('results:export', { jobId, id: selectedId, preset, lang, target });
+        const written = await useJobsStore.getState().track('results:export', (started) => {
+          if (mine()) putExport(id, { ...EXPORT_IDLE, status: 'running', jobId: started });
+          jobId = started;
+          return client.invoke('results:export', { jobId: started, id, preset, lang, target });
         });
-        if (get().selectedId === selectedId) set({ exportStatus: 'done', written });
+        if (mine()) putExport(id, { ...EXPORT_IDLE, status: 'done', written });
       } catch (e) {
-        if (get().selectedId !== selectedId) return;
-        if (isCancellation(e)) set({ exportStatus: 'cancelled' });
-        else set({ exportStatus: 'error', exportError: errorMessage(e) });
-      } finally {
-        set({ exportJobId: null });
+        if (!mine()) return;
+        if (isCancellation(e)) putExport(id, { ...EXPORT_IDLE, status: 'cancelled' });
+        else putExport(id, { ...EXPORT_IDLE, status: 'error', error: errorMessage(e) });
       }
     },
 
-    async cancelExport() {
-      const { exportJobId } = get();
-      if (exportJobId !== null) await useJobsStore.getState().cancel(exportJobId);
+    async cancelExport(id = get().selectedId ?? undefined) {
+      if (id === undefined) return;
+      const { jobId } = exportOf(get(), id);
+      if (jobId !== null) await useJobsStore.getState().cancel(jobId);
     },
 
-    async revealExport() {
-      const { written } = get();
+    async revealExport(id = get().selectedId ?? undefined) {
+      if (id === undefined) return;
+      const { written } = exportOf(get(), id);
       if (written === null) return;
       try {
         await serviceClient().deliver(written.path);
       } catch (e) {
-        set({ exportError: errorMessage(e) });
+        const now = exportOf(get(), id);
+        if (now.written === written) putExport(id, { ...now, error: errorMessage(e) });
       }
+    },
+
+    dismissExportError(id) {
+      const now = exportOf(get(), id);
+      if (now.error !== null) putExport(id, { ...now, error: null });
     },
   };
 });

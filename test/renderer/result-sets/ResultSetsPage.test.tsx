@@ -190,6 +190,111 @@ describe('ResultSetsPage', () => {
     expect((await screen.findByTestId('rs-export-error')).textContent).toContain('导出失败 服务内部错误');
   });
 
+  it('lists the tiers in the scenario’s order, then (无分值) and 不参与评分, and reverses that order on the header', async () => {
+    // Neither profit nor the names' collation gives the scenario's order: 高价值 … 低价值 are its tiers.
+    const row = miniRun.aggregates.tier[0];
+    if (row === undefined) throw new Error('the mini run has tier rows');
+    const tier = (group: string, sumAvgProfit: number) => ({ ...row, group, sumAvgProfit });
+    const view = viewOf(warehouseSet);
+    const tiers = { ...view, aggregates: { ...view.aggregates, tier: [tier('高价值', 1), tier('中价值', 50), tier('低价值', -5), tier('(无分值)', 2), tier('不参与评分', 100)] } };
+    await renderPage(service([warehouseSet], { 'results:view': () => tiers }));
+    await screen.findByTestId('rs-detail');
+    await userEvent.click(screen.getByTestId('rs-grouping-tier'));
+    const table = () => screen.getByTestId('rs-aggregate-table');
+    const groups = () => within(table()).getAllByRole('rowheader').map((th) => th.textContent);
+    expect(groups()).toEqual(['高价值', '中价值', '低价值', '无分值', '不参与评分']);
+    expect(within(table()).getAllByRole('columnheader')[0]?.getAttribute('aria-sort')).toBe('ascending');
+    await userEvent.click(within(table()).getByRole('button', { name: /^价值分层/ }));
+    expect(groups()).toEqual(['不参与评分', '无分值', '低价值', '中价值', '高价值']);
+    // By a figure as before, and back to the scenario's order.
+    await userEvent.click(within(table()).getByRole('button', { name: /^月均利润/ }));
+    expect(groups()).toEqual(['不参与评分', '中价值', '无分值', '高价值', '低价值']);
+    await userEvent.click(within(table()).getByRole('button', { name: /^价值分层/ }));
+    expect(groups()).toEqual(['高价值', '中价值', '低价值', '无分值', '不参与评分']);
+    // Another grouping still opens by profit.
+    await userEvent.click(screen.getByTestId('rs-grouping-plan'));
+    const profits = miniRun.aggregates.plan.map((r) => r.sumAvgProfit);
+    expect(within(table()).getAllByRole('rowheader').length).toBe(profits.length);
+    expect(within(table()).getAllByRole('columnheader').find((h) => h.getAttribute('aria-sort') !== 'none')?.textContent).toContain('利润');
+  });
+
+  it('keeps an export with its set: shown and cancellable on return, while another set exports on its own', async () => {
+    const running = new Promise<never>(() => {});
+    const client = service([otherSet, warehouseSet], { 'results:export': () => running, 'jobs:cancel': () => ({ cancelled: true }) });
+    await renderPage(client);
+    await screen.findByTestId('rs-detail');
+    await userEvent.click(screen.getByTestId('rs-export-run'));
+    await screen.findByTestId('rs-export-cancel');
+    const jobA = client.callsOf('results:export')[0]?.jobId;
+
+    await userEvent.click(screen.getByTestId('rs-set-3-show'));
+    await waitFor(() => expect(screen.getByTestId('rs-detail-name').textContent).toBe('另一台电脑 2026-02'));
+    // Set 3 has no export: it may start its own, which does not end or hide set 7's.
+    expect(screen.queryByTestId('rs-export-cancel')).toBeNull();
+    expect((screen.getByTestId('rs-export-run') as HTMLButtonElement).disabled).toBe(false);
+    await userEvent.click(screen.getByTestId('rs-export-run'));
+    await screen.findByTestId('rs-export-cancel');
+    const jobB = client.callsOf('results:export')[1]?.jobId;
+    expect(client.callsOf('results:export').map((c) => c.id)).toEqual([7, 3]);
+
+    await userEvent.click(screen.getByTestId('rs-set-7-show'));
+    await waitFor(() => expect(screen.getByTestId('rs-detail-name').textContent).toBe('数仓 2026-03'));
+    expect(screen.getByTestId('rs-export-run').textContent).toBe('正在导出…');
+    await userEvent.click(screen.getByTestId('rs-export-cancel'));
+    expect(client.callsOf('jobs:cancel')).toEqual([{ jobId: jobA }]);
+    expect(jobB).not.toBe(jobA);
+  });
+
+  it('passes the evaluation month to the import, checks its form, and points at it when the scenario has none', async () => {
+    const noMonth = {
+      ...refusedReport,
+      errorCount: 1,
+      warningCount: 0,
+      problems: [{ severity: 'error' as const, code: 'results.scenario_no_month', zh: '方案文件未写评估月（month）', en: 'the scenario file has no evaluation month (month)', file: 'scenario.json' }],
+    };
+    const sets: ResultSetSummaryView[] = [];
+    const client = service(
+      sets,
+      {
+        'results:import': ({ month }) => {
+          if (month === undefined) return { status: 'invalid', report: noMonth };
+          sets.push(warehouseSet);
+          return { status: 'imported', set: warehouseSet, report: { ...refusedReport, errorCount: 0, warningCount: 0, problems: [] } };
+        },
+      },
+      { resultSet: { paths: ['/d/warehouse'], skipped: [] } },
+    );
+    await renderPage(client);
+    const month = screen.getByTestId('rs-import-month') as HTMLInputElement;
+    expect(screen.getByText('评估月（方案未写时填写）')).toBeTruthy();
+
+    // Refused for want of a month: the message says where it goes, and the cursor is there.
+    await userEvent.click(screen.getByTestId('rs-import-pick'));
+    expect((await screen.findByTestId('rs-import-no-month')).textContent).toContain('“评估月”');
+    expect(client.callsOf('results:import')[0]).not.toHaveProperty('month');
+    await waitFor(() => expect(document.activeElement).toBe(month));
+    expect(month.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('rs-import-month-needed')).toBeTruthy();
+    await userEvent.click(screen.getByTestId('rs-import-name'));
+    await userEvent.click(screen.getByTestId('rs-import-to-month'));
+    expect(document.activeElement).toBe(month);
+
+    // Not YYYY-MM: said under the field, and nothing is asked of the service.
+    await userEvent.type(month, '2026-3');
+    await userEvent.click(screen.getByTestId('rs-import-pick'));
+    expect(screen.getByTestId('rs-import-month-invalid').textContent).toBe('评估月须为 YYYY-MM，如 2026-03。');
+    expect(document.activeElement).toBe(month);
+    expect(client.callsOf('results:import')).toHaveLength(1);
+
+    await userEvent.clear(month);
+    await userEvent.type(month, ' 2026-03 ');
+    expect(screen.queryByTestId('rs-import-month-invalid')).toBeNull();
+    await userEvent.click(screen.getByTestId('rs-import-pick'));
+    expect((await screen.findByTestId('rs-import-outcome')).textContent).toContain('已导入结果集“数仓 2026-03”');
+    expect(client.callsOf('results:import')[1]).toEqual({ jobId: expect.any(String) as unknown, paths: ['/d/warehouse'], month: '2026-03' });
+    await waitFor(() => expect(month.value).toBe(''));
+  });
+
   it('reads in English', async () => {
     await renderPage(service([warehouseSet]));
     await screen.findByTestId('rs-detail');
@@ -198,6 +303,7 @@ describe('ResultSetsPage', () => {
     });
     expect(screen.getByRole('heading', { level: 2, name: 'Results sets' })).toBeTruthy();
     expect(screen.getByTestId('rs-import-pick').textContent).toBe('Choose results folder…');
+    expect(screen.getByText('Evaluation month (if the scenario has none)')).toBeTruthy();
     expect(screen.getByTestId('rs-no-inputs').textContent).toContain('a single customer cannot be traced');
     expect(screen.getByTestId('kpi-customers').textContent).toContain('Customers');
     expect(within(screen.getByTestId('rs-aggregates')).getByText('Segment')).toBeTruthy();

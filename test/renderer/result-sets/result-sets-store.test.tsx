@@ -7,7 +7,7 @@ import { bindServiceClient } from '../../../renderer/src/app/service-client';
 import { PAGE_SIZE, rowAt } from '../../../renderer/src/stores/customer-list';
 import { useJobsStore } from '../../../renderer/src/stores/jobs-store';
 import { useResultSetCustomersStore } from '../../../renderer/src/stores/result-set-customers-store';
-import { resultReportName, useResultSetsStore } from '../../../renderer/src/stores/result-sets-store';
+import { exportOf, resultReportName, useResultSetsStore } from '../../../renderer/src/stores/result-sets-store';
 import { deferred, testClient, type Handlers, type TestClient } from '../app/fake-client';
 import { miniCustomerPage } from '../results/mini-fixtures';
 import { otherSet, refusedReport, viewOf, warehouseSet } from './result-set-fixtures';
@@ -140,7 +140,7 @@ describe('export', () => {
     await useResultSetsStore.getState().exportSelected('en');
     const [call] = client.callsOf('results:export');
     expect(call).toEqual({ jobId: expect.stringMatching(/^results:export-/) as unknown, id: 7, preset: 'full', lang: 'en', target: '/out/result-set 数仓 2026-03.xlsx' });
-    expect(useResultSetsStore.getState()).toMatchObject({ exportStatus: 'done', written: { path: '/out/result-set 数仓 2026-03.xlsx' } });
+    expect(exportOf(useResultSetsStore.getState(), 7)).toMatchObject({ status: 'done', jobId: null, written: { path: '/out/result-set 数仓 2026-03.xlsx' } });
     await useResultSetsStore.getState().revealExport();
     expect(client.delivered).toEqual(['/out/result-set 数仓 2026-03.xlsx']);
     expect(resultReportName(warehouseSet, 'zh')).toBe('结果集 数仓 2026-03.xlsx');
@@ -151,11 +151,96 @@ describe('export', () => {
     await useResultSetsStore.getState().refresh();
     await useResultSetsStore.getState().exportSelected('zh');
     expect(cancelled.callsOf('results:export')).toEqual([]);
-    expect(useResultSetsStore.getState().exportStatus).toBe('idle');
+    expect(exportOf(useResultSetsStore.getState(), 7).status).toBe('idle');
     // Until its handler lands, the service answers results:export with an internal error.
     serviceWith([warehouseSet], { 'results:export': () => Promise.reject(new ServiceCallError({ code: 'service.internal', zh: '服务内部错误', en: 'Internal error of the service' })) });
     await useResultSetsStore.getState().exportSelected('zh');
-    expect(useResultSetsStore.getState()).toMatchObject({ exportStatus: 'error', exportError: { en: 'Internal error of the service' } });
+    expect(exportOf(useResultSetsStore.getState(), 7)).toMatchObject({ status: 'error', error: { en: 'Internal error of the service' } });
+  });
+});
+
+describe('an export that outlives the selection', () => {
+  type Written = { path: string; sheets: string[]; bytes: number };
+  const cancelled = () => new ServiceCallError({ code: 'job.cancelled', zh: '已取消', en: 'Cancelled' });
+
+  it('stays with its set: another set’s export starts and ends on its own, and each cancels its own job', async () => {
+    const a = deferred<Written>();
+    const b = deferred<Written>();
+    const answers = [a, b];
+    const client = serviceWith([otherSet, warehouseSet], {
+      'results:export': () => {
+        const answer = answers.shift();
+        if (answer === undefined) throw new Error('two exports at most');
+        return answer.promise;
+      },
+      'jobs:cancel': () => ({ cancelled: true }),
+    });
+    const store = useResultSetsStore;
+    await store.getState().refresh();
+    expect(store.getState().selectedId).toBe(7);
+    const exportA = store.getState().exportSelected('zh');
+    await new Promise((r) => setTimeout(r, 0));
+    const jobA = exportOf(store.getState(), 7).jobId;
+    expect(exportOf(store.getState(), 7).status).toBe('running');
+    expect(jobA).toMatch(/^results:export-/);
+
+    // Another set shown: A keeps running (and cancellable); B has no export yet and may start one.
+    await store.getState().select(3);
+    expect(exportOf(store.getState(), 3)).toEqual({ status: 'idle', jobId: null, written: null, error: null });
+    expect(exportOf(store.getState(), 7)).toMatchObject({ status: 'running', jobId: jobA });
+    const exportB = store.getState().exportSelected('zh');
+    await new Promise((r) => setTimeout(r, 0));
+    const jobB = exportOf(store.getState(), 3).jobId;
+    expect(client.callsOf('results:export').map((c) => [c.id, c.jobId])).toEqual([
+      [7, jobA],
+      [3, jobB],
+    ]);
+    expect(jobB).not.toBe(jobA);
+
+    // A ends: its set says so; B's job is untouched.
+    a.resolve({ path: '/out/a.xlsx', sheets: ['说明'], bytes: 1 });
+    await exportA;
+    expect(exportOf(store.getState(), 7)).toMatchObject({ status: 'done', jobId: null, written: { path: '/out/a.xlsx' } });
+    expect(exportOf(store.getState(), 3)).toMatchObject({ status: 'running', jobId: jobB });
+
+    // Cancel on B cancels B's job.
+    await store.getState().cancelExport();
+    expect(client.callsOf('jobs:cancel')).toEqual([{ jobId: jobB }]);
+    // The service ends a cancelled job's call with job.cancelled.
+    b.resolve(Promise.reject(cancelled()) as never);
+    await exportB;
+    expect(exportOf(store.getState(), 3)).toMatchObject({ status: 'cancelled', jobId: null });
+    expect(exportOf(store.getState(), 7).status).toBe('done');
+  });
+
+  it('refuses a second export of a set whose export runs, also after leaving it and coming back', async () => {
+    const a = deferred<Written>();
+    const client = serviceWith([otherSet, warehouseSet], { 'results:export': () => a.promise, 'jobs:cancel': () => ({ cancelled: true }) });
+    await useResultSetsStore.getState().refresh();
+    const first = useResultSetsStore.getState().exportSelected('zh');
+    await new Promise((r) => setTimeout(r, 0));
+    await useResultSetsStore.getState().select(3);
+    await useResultSetsStore.getState().select(7);
+    await useResultSetsStore.getState().exportSelected('en');
+    expect(client.callsOf('results:export')).toHaveLength(1);
+    const { jobId } = exportOf(useResultSetsStore.getState(), 7);
+    await useResultSetsStore.getState().cancelExport();
+    expect(client.callsOf('jobs:cancel')).toEqual([{ jobId }]);
+    a.resolve({ path: '/out/a.xlsx', sheets: [], bytes: 1 });
+    await first;
+  });
+
+  it('forgets a deleted set’s export, and the export’s end does not bring it back', async () => {
+    const a = deferred<Written>();
+    serviceWith([otherSet, warehouseSet], { 'results:export': () => a.promise });
+    await useResultSetsStore.getState().refresh();
+    const first = useResultSetsStore.getState().exportSelected('zh');
+    await new Promise((r) => setTimeout(r, 0));
+    await useResultSetsStore.getState().deleteSet(7);
+    expect(useResultSetsStore.getState().exports).toEqual({});
+    a.resolve({ path: '/out/a.xlsx', sheets: [], bytes: 1 });
+    await first;
+    expect(useResultSetsStore.getState().exports).toEqual({});
   });
 });
 

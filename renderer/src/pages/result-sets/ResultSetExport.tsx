@@ -15,7 +15,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { inLang, useLang } from '../../i18n';
 import type { ExportPreset } from '../../stores/export-store';
 import { useJobsStore } from '../../stores/jobs-store';
-import { useResultSetsStore } from '../../stores/result-sets-store';
+import { exportOf, useResultSetsStore } from '../../stores/result-sets-store';
 
 const PRESETS: readonly ExportPreset[] = ['summary', 'full'];
 const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -27,10 +27,8 @@ export function ResultSetExport({ view }: { readonly view: ResultSetView }) {
   const shell = useClient().shell;
   const preset = useResultSetsStore((s) => s.preset);
   const lang = useResultSetsStore((s) => s.exportLang) ?? uiLang;
-  const status = useResultSetsStore((s) => s.exportStatus);
-  const jobId = useResultSetsStore((s) => s.exportJobId);
-  const written = useResultSetsStore((s) => s.written);
-  const error = useResultSetsStore((s) => s.exportError);
+  // This set's export: another set's, still running, stays with that set.
+  const { status, jobId, written, error } = useResultSetsStore((s) => exportOf(s, view.set.id));
   const job = useJobsStore((s) => s.jobs.find((j) => j.jobId === jobId));
   const store = useResultSetsStore.getState();
   const running = status === 'running';
@@ -70,7 +68,7 @@ export function ResultSetExport({ view }: { readonly view: ResultSetView }) {
           {running ? te('running') : te('run')}
         </button>
         {running && (
-          <button type="button" className="btn" data-testid="rs-export-cancel" disabled={job?.cancelling ?? false} onClick={() => void store.cancelExport()}>
+          <button type="button" className="btn" data-testid="rs-export-cancel" disabled={job?.cancelling ?? false} onClick={() => void store.cancelExport(view.set.id)}>
             {te('cancel')}
           </button>
         )}
@@ -78,14 +76,14 @@ export function ResultSetExport({ view }: { readonly view: ResultSetView }) {
       {running && <ProgressBar done={job?.done ?? 0} total={job?.total ?? 0} />}
       {status === 'cancelled' && <Alert tone="info">{te('cancelled')}</Alert>}
       {error !== null && (
-        <Alert tone="error" testId="rs-export-error" onDismiss={() => useResultSetsStore.setState({ exportError: null })}>
+        <Alert tone="error" testId="rs-export-error" onDismiss={() => store.dismissExportError(view.set.id)}>
           <strong>{t('export.failed')}</strong> {inLang(error, uiLang)} {te('failedNext')}
         </Alert>
       )}
       {status === 'done' && written !== null && (
         <Alert tone="success" testId="rs-export-done">
           <p>{te('done', { path: written.path, sheets: formatCount(written.sheets.length), size: formatBytes(written.bytes) })}</p>
-          <button type="button" className="btn" data-testid="rs-export-reveal" onClick={() => void store.revealExport()}>
+          <button type="button" className="btn" data-testid="rs-export-reveal" onClick={() => void store.revealExport(view.set.id)}>
             {shell === 'web' ? te('download') : te('reveal')}
           </button>
         </Alert>

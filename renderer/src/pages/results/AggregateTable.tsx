@@ -1,6 +1,8 @@
 /**
  * One grouping's monthly average figures (资费, 品牌, 分公司, 渠道, 细分群 or 价值分层), sortable,
- * with the 亏损资费 and 结算倒挂 flags as badges where they are set (plans only).
+ * with the 亏损资费 and 结算倒挂 flags as badges where they are set (plans only). 价值分层 opens in
+ * the service's row order — the scenario's tiers, then (无分值), then 不参与评分 — and its group
+ * column sorts by that order (or its reverse), never by the names' collation.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,10 +16,16 @@ import { nextSort, sortRows, type SortState, type SortValue } from './sort-rows'
 const COLUMNS = ['group', 'customers', 'revenue', 'settlement', 'individual', 'allocated', 'profit', 'margin', 'negativeShare'] as const;
 type Column = (typeof COLUMNS)[number];
 
-function valueOf(row: AggregateView, column: Column): SortValue {
+interface IndexedRow {
+  readonly row: AggregateView;
+  /** The row's place in the service's answer. */
+  readonly index: number;
+}
+
+function valueOf({ row, index }: IndexedRow, column: Column, grouping: GroupingName): SortValue {
   switch (column) {
     case 'group':
-      return row.group;
+      return grouping === 'tier' ? index : row.group;
     case 'customers':
       return row.customers;
     case 'revenue':
@@ -46,8 +54,9 @@ export interface AggregateTableProps {
 export function AggregateTable({ rows, grouping, testId = `${grouping}-table` }: AggregateTableProps) {
   const { t, i18n } = useTranslation('results');
   const lang = useLang();
-  const [sort, setSort] = useState<SortState<Column>>({ column: 'profit', descending: true });
-  const sorted = sortRows(rows, sort, valueOf, i18n.language === 'en' ? 'en' : 'zh-CN');
+  const [sort, setSort] = useState<SortState<Column>>(grouping === 'tier' ? { column: 'group', descending: false } : { column: 'profit', descending: true });
+  const indexed = rows.map((row, index) => ({ row, index }));
+  const sorted = sortRows(indexed, sort, (r, column) => valueOf(r, column, grouping), i18n.language === 'en' ? 'en' : 'zh-CN').map((r) => r.row);
   const onSort = (column: Column) => setSort((s) => nextSort(s, column, column === 'group'));
 
   return (
