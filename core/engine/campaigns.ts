@@ -1,6 +1,7 @@
 /** SPEC §11: campaign before/after evaluation over W months either side of the start month. */
 import type { CampaignParticipant, FactTable } from '../model/dataset.js';
 import { monthKey } from '../model/month.js';
+import type { RowMoney } from './row-money.js';
 
 export interface ParticipantResult {
   readonly participant: CampaignParticipant;
@@ -60,11 +61,16 @@ export interface CampaignPlan {
   readonly customer: Int32Array;
   /** 2·W rows per ordered participant (the W before, then the W after), −1 where a month is missing. */
   readonly rows: Int32Array;
+  /**
+   * revenue − individual cost of each of those rows (NaN where missing): the part of a row's
+   * profit that no weight moves, so a run subtracts only the allocation, in the order rowProfit does.
+   */
+  readonly money: Float64Array;
   /** Campaign names in code-unit order, and the ordered participants' indexes of each. */
   readonly campaigns: readonly { readonly campaign: string; readonly members: readonly number[] }[];
 }
 
-export function planCampaigns(facts: FactTable, participants: readonly CampaignParticipant[], window: number): CampaignPlan {
+export function planCampaigns(facts: FactTable, rowMoney: RowMoney, participants: readonly CampaignParticipant[], window: number): CampaignPlan {
   const monthIndexOf = new Map<number, number>();
   facts.months.forEach((m, i) => monthIndexOf.set(m, i));
   const ordered = [...participants].sort(
@@ -86,31 +92,37 @@ export function planCampaigns(facts: FactTable, participants: readonly CampaignP
     list.push(i);
     members.set(p.campaign, list);
   });
+  const money = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k] as number;
+    money[k] = r < 0 ? NaN : rowMoney.revenueAt(r) - rowMoney.individualCostAt(r);
+  }
   // `ordered` is sorted by campaign first, so the map's insertion order is the code-unit order.
-  return { window, ordered, customer, rows, campaigns: [...members].map(([campaign, list]) => ({ campaign, members: list })) };
+  return { window, ordered, customer, rows, money, campaigns: [...members].map(([campaign, list]) => ({ campaign, members: list })) };
 }
 
-/** Mean profit over W planned rows from `at`, or NaN when any of them is missing. */
-function meanProfit(plan: CampaignPlan, profit: (row: number) => number, at: number): number {
+/** Mean profit over W planned rows from `at` (profit(c,m) = revenue − individual cost − allocated), or NaN when any of them is missing. */
+function meanProfit(plan: CampaignPlan, allocated: Float64Array, at: number): number {
   let sum = 0;
   for (let k = at; k < at + plan.window; k++) {
     const r = plan.rows[k] as number;
     if (r < 0) return NaN;
-    sum += profit(r);
+    sum += (plan.money[k] as number) - (allocated[r] as number);
   }
   return sum / plan.window;
 }
 
+/** `allocated` is allocated(c,m) per row (SPEC §3), the only part of the rows' profits a run changes. */
 export function evaluateCampaigns(
   plan: CampaignPlan,
-  profit: (row: number) => number,
+  allocated: Float64Array,
   isNegativeNow: (customer: number) => boolean,
 ): { campaigns: CampaignResult[]; participants: ParticipantResult[] } {
   const { window } = plan;
   const results: ParticipantResult[] = plan.ordered.map((participant, i) => {
     const known = (plan.customer[i] as number) >= 0;
-    const before = known ? meanProfit(plan, profit, i * 2 * window) : NaN;
-    const after = known ? meanProfit(plan, profit, i * 2 * window + window) : NaN;
+    const before = known ? meanProfit(plan, allocated, i * 2 * window) : NaN;
+    const after = known ? meanProfit(plan, allocated, i * 2 * window + window) : NaN;
     const evaluated = !Number.isNaN(before) && !Number.isNaN(after);
     return {
       participant,

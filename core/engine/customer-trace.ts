@@ -13,7 +13,6 @@ import { DRIVERS, type Driver } from '../model/scenario.js';
 import type { ReconciliationRow } from './allocate-common-costs.js';
 import { customerRecord, type CustomerRecord } from './customer-query.js';
 import type { ModelResult } from './run-model.js';
-import { settlementCostAt } from './row-money.js';
 import { scoreOnCurve, type Breakpoint } from './profit-score.js';
 
 export interface DriverShare {
@@ -129,23 +128,25 @@ function poolShare(result: ModelResult, row: ReconciliationRow, r: number): Pool
 
 function monthTrace(result: ModelResult, r: number, month: string, pools: readonly { row: ReconciliationRow; pool: CostPool }[]): TraceMonth {
   const n = result.input.facts.numbers;
-  const { revenue, individualCost } = result.money;
+  const { money } = result;
+  const revenue = money.revenueAt(r);
+  const individualCost = money.individualCostAt(r);
   const allocated = result.allocation.allocated[r] as number;
   return {
     month,
     inWindow: result.window.rowInWindow[r] === 1,
     billedRevenue: numberAt(n.billed_revenue, r),
     settlementIncome: numberAt(n.settlement_income, r),
-    revenue: revenue[r] as number,
-    settlementCost: settlementCostAt(result.input.facts, r),
+    revenue,
+    settlementCost: money.settlementCostAt(r),
     commission: numberAt(n.commission, r),
     marketingDiscount: numberAt(n.marketing_discount, r),
     handsetSubsidy: numberAt(n.handset_subsidy, r),
     pointsCost: numberAt(n.points_cost, r),
-    individualCost: individualCost[r] as number,
+    individualCost,
     allocated,
     pools: pools.filter((p) => p.row.month === month && inScope(result, p.pool, r)).map((p) => poolShare(result, p.row, r)),
-    profit: (revenue[r] as number) - (individualCost[r] as number) - allocated,
+    profit: revenue - individualCost - allocated,
   };
 }
 
@@ -198,6 +199,8 @@ function scoreTraces(result: ModelResult, c: number): SubScoreTrace[] {
   const cw = scenario.credit.weights;
   const lw = scenario.loyalty.weights;
   const t = result.values.tier[c] as number;
+  const g = credit.parts(c);
+  const l = loyalty.parts(c);
   return [
     profitScoreTrace(result, c, weightOf(vw.profit)),
     {
@@ -205,10 +208,10 @@ function scoreTraces(result: ModelResult, c: number): SubScoreTrace[] {
       score: orNull(credit.credit[c] as number),
       weight: weightOf(vw.credit),
       inputs: {
-        g1_tenure: orNull(credit.g1[c] as number),
-        g2_spend: orNull(credit.g2[c] as number),
-        g3_suspension_count: orNull(credit.g3[c] as number),
-        g4_suspension_days: orNull(credit.g4[c] as number),
+        g1_tenure: orNull(g.g1),
+        g2_spend: orNull(g.g2),
+        g3_suspension_count: orNull(g.g3),
+        g4_suspension_days: orNull(g.g4),
         tenure_months: tenure,
         tenure_cap: scenario.credit.tenure_cap,
         avg_billed_revenue: win.avgBilledRevenue[c] as number,
@@ -229,9 +232,9 @@ function scoreTraces(result: ModelResult, c: number): SubScoreTrace[] {
       score: orNull(loyalty.loyalty[c] as number),
       weight: weightOf(vw.loyalty),
       inputs: {
-        l1_tenure: orNull(loyalty.l1[c] as number),
-        l2_services: orNull(loyalty.l2[c] as number),
-        l3_plan_stability: orNull(loyalty.l3[c] as number),
+        l1_tenure: orNull(l.l1),
+        l2_services: orNull(l.l2),
+        l3_plan_stability: orNull(l.l3),
         tenure_months: tenure,
         tenure_cap: scenario.loyalty.tenure_cap,
         services: win.services[c] as number,

@@ -81,9 +81,6 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
   const { values: sms, scale: smsScale } = facts.numbers.sms;
   const { values: data, scale: dataScale } = facts.numbers.data_mb;
   const { values: vas, scale: vasScale } = facts.numbers.vas_count;
-  const { revenue, individualCost } = money;
-  const { values: inter, scale: interScale } = facts.numbers.settlement_cost_inter;
-  const { values: intra, scale: intraScale } = facts.numbers.settlement_cost_intra;
   const customer = facts.customer;
   const plan = facts.categories.plan;
   windowMonthIndex.forEach((index, w) => {
@@ -93,10 +90,9 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
       const c = customer[r] as number;
       rowInWindow[r] = 1;
       monthsPresent[c] = (monthsPresent[c] as number) + 1;
-      sumRevenue[c] = (sumRevenue[c] as number) + (revenue[r] as number);
-      // The row's settlement cost as settlementCostAt adds it (row-money.ts).
-      sumSettlement[c] = (sumSettlement[c] as number) + (0 + (inter[r] as number) / interScale + (intra[r] as number) / intraScale);
-      sumIndividual[c] = (sumIndividual[c] as number) + (individualCost[r] as number);
+      sumRevenue[c] = (sumRevenue[c] as number) + money.revenueAt(r);
+      sumSettlement[c] = (sumSettlement[c] as number) + money.settlementCostAt(r);
+      sumIndividual[c] = (sumIndividual[c] as number) + money.individualCostAt(r);
       sumBilled[c] = (sumBilled[c] as number) + (billed[r] as number) / billedScale;
       sumSuspensionCount[c] = (sumSuspensionCount[c] as number) + (suspensionCount[r] as number) / suspensionCountScale;
       sumSuspensionDays[c] = (sumSuspensionDays[c] as number) + (suspensionDays[r] as number) / suspensionDaysScale;

@@ -3,11 +3,20 @@
  * X(p,d). None of it depends on the scenario, so a what-if re-run reuses it as it is.
  */
 import type { CostPool, FactTable } from '../model/dataset.js';
-import { decodeNumbers, type NumberColumn } from '../model/number-column.js';
+import type { NumberColumn } from '../model/number-column.js';
 import { DRIVERS, type Driver } from '../model/scenario.js';
 
-/** Driver values x(c,d) per row; `users` is 1 for every row and has no column. */
-export type DriverColumns = Readonly<Record<Exclude<Driver, 'users'>, Float64Array | Int32Array>>;
+/**
+ * The fact columns the drivers x(c,d) are read from: x = values[r] / scale for minutes, data_mb
+ * and sms, max(billed revenue, 0) for revenue, and 1 for users (no column). Nothing is decoded
+ * or copied: a column per driver would be 230 MB each at ten million customers × three months.
+ */
+export type DriverColumns = Readonly<Record<Exclude<Driver, 'users' | 'revenue'> | 'billed_revenue', NumberColumn>>;
+
+export function driverColumns(facts: FactTable): DriverColumns {
+  const n = facts.numbers;
+  return { minutes: n.minutes, data_mb: n.data_mb, sms: n.sms, billed_revenue: n.billed_revenue };
+}
 
 export interface ScopedPool {
   readonly pool: CostPool;
@@ -20,16 +29,23 @@ export interface ScopedPool {
   readonly totals: Float64Array;
 }
 
-export function driverColumns(facts: FactTable): DriverColumns {
-  const { values: billed, scale } = facts.numbers.billed_revenue;
-  const revenue = new Float64Array(billed.length);
-  for (let r = 0; r < billed.length; r++) revenue[r] = Math.max((billed[r] as number) / scale, 0);
-  return { minutes: wholeValues(facts.numbers.minutes), data_mb: wholeValues(facts.numbers.data_mb), sms: wholeValues(facts.numbers.sms), revenue };
-}
-
-/** The column's values as they are when they need no scaling (usually: counts are whole), else decoded. */
-function wholeValues(column: NumberColumn): Float64Array | Int32Array {
-  return column.scale === 1 ? column.values : decodeNumbers(column);
+/** Σ x(c,d) over the rows start…end−1, or over `rows` when given. */
+function driverTotal(columns: DriverColumns, driver: Exclude<Driver, 'users'>, start: number, end: number, rows: Int32Array | null): number {
+  const clip = driver === 'revenue';
+  const { values, scale } = clip ? columns.billed_revenue : columns[driver];
+  let sum = 0;
+  if (rows === null) {
+    for (let r = start; r < end; r++) {
+      const x = (values[r] as number) / scale;
+      sum += clip ? Math.max(x, 0) : x;
+    }
+  } else {
+    for (let i = 0; i < rows.length; i++) {
+      const x = (values[rows[i] as number] as number) / scale;
+      sum += clip ? Math.max(x, 0) : x;
+    }
+  }
+  return sum;
 }
 
 function findMonthIndex(facts: FactTable, month: number): number {
@@ -66,11 +82,7 @@ export function scopePools(facts: FactTable, pools: readonly CostPool[], columns
         totals[d] = count;
         return;
       }
-      const x = columns[driver];
-      let sum = 0;
-      if (rows === null) for (let r = start; r < end; r++) sum += x[r] as number;
-      else for (let i = 0; i < rows.length; i++) sum += x[rows[i] as number] as number;
-      totals[d] = sum;
+      totals[d] = driverTotal(columns, driver, start, end, rows);
     });
     return { pool, monthIndex, rows, customersInScope: count, totals };
   });

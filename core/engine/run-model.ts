@@ -20,7 +20,7 @@ import type { RunWarning } from './run-warning.js';
 import { StageCache, sliceKey } from './stage-cache.js';
 import { computeBehaviour, computeCredit, computeLoyalty, type CreditScores, type LoyaltyScores } from './sub-scores.js';
 import { computeValueScores, type ValueScores } from './value-and-tiers.js';
-import { computeWindowProfit, rowProfit, rowProfits, type WindowProfit } from './window-profit.js';
+import { computeWindowProfit, rowProfits, type WindowProfit } from './window-profit.js';
 import { runWarnings } from './warnings.js';
 
 export interface ModelResult {
@@ -43,7 +43,7 @@ export interface ModelResult {
   readonly warnings: readonly RunWarning[];
   /** Largest-remainder rounding of the allocations, computed when first asked for. */
   rounded(): RoundedAllocations;
-  /** profit(c,m) of every row, computed when first asked for. */
+  /** profit(c,m) of every row as a column, computed when first asked for (the engine's own readers use rowProfit per row). */
   rowProfits(): Float64Array;
 }
 
@@ -133,9 +133,9 @@ export class ModelSession {
     const aggregates = cache.get('aggregates', [baseSums, profitSums, values], () =>
       computeAggregates(facts, win, eligibility, profit, cells, baseSums, profitSums, values),
     );
-    const campaignPlan = cache.get('campaignPlan', [facts, input.campaigns, W], () => planCampaigns(facts, input.campaigns, W));
+    const campaignPlan = cache.get('campaignPlan', [money, input.campaigns, W], () => planCampaigns(facts, money, input.campaigns, W));
     const campaignResult = cache.get('campaigns', [profit, campaignPlan], () =>
-      evaluateCampaigns(campaignPlan, (r) => rowProfit(money, allocation.allocated, r), (c) => win.inTable[c] === 1 && (profit.avgProfit[c] as number) < 0),
+      evaluateCampaigns(campaignPlan, allocation.allocated, (c) => win.inTable[c] === 1 && (profit.avgProfit[c] as number) < 0),
     );
     const warnings = runWarnings(input, allocation, win, values);
     let rounded: RoundedAllocations | undefined;

@@ -10,10 +10,10 @@ export interface WindowProfit {
 
 /** profit(c,m) of one row. */
 export function rowProfit(money: RowMoney, allocated: Float64Array, r: number): number {
-  return (money.revenue[r] as number) - (money.individualCost[r] as number) - (allocated[r] as number);
+  return money.revenueAt(r) - money.individualCostAt(r) - (allocated[r] as number);
 }
 
-/** profit(c,m) of every row, for the files that list customer-months; what-if re-runs never build it. */
+/** profit(c,m) of every row as a column (ModelResult.rowProfits; the writers and the uplift use rowProfit row by row). */
 export function rowProfits(money: RowMoney, allocated: Float64Array): Float64Array {
   const out = new Float64Array(allocated.length);
   for (let r = 0; r < out.length; r++) out[r] = rowProfit(money, allocated, r);

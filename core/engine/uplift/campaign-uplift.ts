@@ -12,6 +12,7 @@ import type { Scenario } from '../../model/scenario.js';
 import type { ParticipantResult } from '../campaigns.js';
 import { ModelSession, type ModelResult } from '../run-model.js';
 import { TIER_INELIGIBLE, TIER_NO_VALUE } from '../value-and-tiers.js';
+import { rowProfit } from '../window-profit.js';
 
 /** Below this many control customers the uplift is not given (issue 6). */
 export const MIN_CONTROL_SIZE = 30;
@@ -42,7 +43,8 @@ export interface CampaignUplift extends UpliftFigure {
 function customerChanges(result: ModelResult, start: number): Float64Array {
   const facts = result.input.facts;
   const W = result.scenario.window;
-  const profit = result.rowProfits();
+  const { money } = result;
+  const allocated = result.allocation.allocated;
   const n = facts.customerIds.length;
   const before = new Float64Array(n);
   const after = new Float64Array(n);
@@ -55,7 +57,7 @@ function customerChanges(result: ModelResult, start: number): Float64Array {
     const sums = m < start ? before : after;
     for (let r = facts.monthStart[i] as number; r < (facts.monthStart[i + 1] as number); r++) {
       const c = facts.customer[r] as number;
-      sums[c] = (sums[c] as number) + (profit[r] as number);
+      sums[c] = (sums[c] as number) + rowProfit(money, allocated, r);
       count[c] = (count[c] as number) + 1;
     }
   }

@@ -11,7 +11,7 @@ import { GROUPINGS, type AggregateRow, type Grouping } from '../../engine/aggreg
 import type { RunComparison } from '../../engine/compare-runs.js';
 import { reasonText } from '../../engine/eligibility.js';
 import type { ModelResult } from '../../engine/run-model.js';
-import { settlementCostAt } from '../../engine/row-money.js';
+import { rowProfit } from '../../engine/window-profit.js';
 import { TIER_INELIGIBLE, TIER_NO_VALUE } from '../../engine/value-and-tiers.js';
 import { summarizeRun } from '../../engine/run-summary.js';
 import { reconcileMonths } from '../../engine/month-reconciliation.js';
@@ -38,6 +38,8 @@ export function* customerRows(result: ModelResult): Rows {
     'avg_suspension_count', 'avg_suspension_days', 'g1', 'g2', 'g3', 'g4', 'l1', 'l2', 'l3', 'borderline',
   ];
   for (const c of win.table) {
+    const g = credit.parts(c);
+    const l = loyalty.parts(c);
     yield [
       facts.customerIds.at(c),
       el.eligible[c] === 1,
@@ -64,13 +66,13 @@ export function* customerRows(result: ModelResult): Rows {
       win.planChanges[c] as number,
       win.avgSuspensionCount[c] as number,
       win.avgSuspensionDays[c] as number,
-      credit.g1[c] as number,
-      credit.g2[c] as number,
-      credit.g3[c] as number,
-      credit.g4[c] as number,
-      loyalty.l1[c] as number,
-      loyalty.l2[c] as number,
-      loyalty.l3[c] as number,
+      g.g1,
+      g.g2,
+      g.g3,
+      g.g4,
+      l.l1,
+      l.l2,
+      l.l3,
       values.borderline[c] === 1,
     ];
   }
@@ -80,7 +82,6 @@ export function* customerMonthRows(result: ModelResult): Rows {
   const facts = result.input.facts;
   const { money, allocation, window: win } = result;
   const rounded = result.rounded().fen;
-  const profit = result.rowProfits();
   yield ['customer_id', 'month', 'revenue', 'settlement_cost', 'individual_cost', 'allocated', 'profit', 'allocated_rounded', 'in_window'];
   for (let m = 0; m < facts.months.length; m++) {
     const month = monthKey(facts.months[m] as number);
@@ -89,11 +90,11 @@ export function* customerMonthRows(result: ModelResult): Rows {
       yield [
         facts.customerIds.at(facts.customer[r] as number),
         month,
-        money.revenue[r] as number,
-        settlementCostAt(facts, r),
-        money.individualCost[r] as number,
+        money.revenueAt(r),
+        money.settlementCostAt(r),
+        money.individualCostAt(r),
         allocation.allocated[r] as number,
-        profit[r] as number,
+        rowProfit(money, allocation.allocated, r),
         fenText(rounded[r] as number),
         win.rowInWindow[r] === 1,
       ];
