@@ -13,8 +13,12 @@ import { orderStatistic } from './quantiles.js';
 const FEN_EPSILON = 1e-6;
 
 export interface RoundedAllocations {
-  /** allocated_rounded per row, in fen (integers). */
-  readonly fen: Float64Array;
+  /**
+   * allocated_rounded per row, in fen (integers): 32-bit when every row's figure fits, as it
+   * does below 21 million yuan a customer-month (half the memory of doubles: 115 MB less at ten
+   * million customers × three months), else doubles.
+   */
+  readonly fen: Int32Array | Float64Array;
   /** Per loaded month: the exact fen total of its allocated pools. */
   readonly allocatedPoolsFen: Float64Array;
 }
@@ -24,7 +28,7 @@ export interface RoundedAllocations {
  * customer index (= smaller id). Selection finds the cut-off key, so no month is sorted.
  * keys[k] belongs to row start + k (one month's keys, not the whole table's).
  */
-function adjustLargest(fen: Float64Array, keys: Float64Array, start: number, end: number, count: number, step: 1 | -1): void {
+function adjustLargest(fen: Int32Array | Float64Array, keys: Float64Array, start: number, end: number, count: number, step: 1 | -1): void {
   const size = end - start;
   const cut = orderStatistic(keys.slice(0, size), size - count);
   const tied: number[] = [];
@@ -43,8 +47,28 @@ function adjustLargest(fen: Float64Array, keys: Float64Array, start: number, end
   }
 }
 
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/**
+ * True when every row's rounded fen is a 32-bit integer: the floor of the extreme figures, one
+ * fen either way for the largest-remainder step, within range. A NaN or infinite allocation
+ * keeps the doubles, which hold its rounding as before.
+ */
+function fitsInt32Fen(allocated: Float64Array): boolean {
+  let min = 0;
+  let max = 0;
+  for (let r = 0; r < allocated.length; r++) {
+    const x = allocated[r] as number;
+    if (x < min) min = x;
+    else if (x > max) max = x;
+    else if (Number.isNaN(x)) return false;
+  }
+  return Math.floor(min * 100 + FEN_EPSILON) - 1 >= INT32_MIN && Math.floor(max * 100 + FEN_EPSILON) + 1 <= INT32_MAX;
+}
+
 export function roundAllocations(facts: FactTable, allocated: Float64Array, reconciliation: readonly ReconciliationRow[]): RoundedAllocations {
-  const fen = new Float64Array(allocated.length);
+  const fen = fitsInt32Fen(allocated) ? new Int32Array(allocated.length) : new Float64Array(allocated.length);
   // One month's remainders at a time: a table-long array would be 230 MB more at 10M × 3 months.
   let largestMonth = 0;
   for (let m = 0; m < facts.months.length; m++) largestMonth = Math.max(largestMonth, (facts.monthStart[m + 1] as number) - (facts.monthStart[m] as number));

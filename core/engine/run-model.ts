@@ -94,6 +94,10 @@ export class ModelSession {
     const columns = cache.get('driverColumns', [facts], () => driverColumns(facts));
     const pools = cache.get('pools', [facts, input.pools], () => scopePools(facts, input.pools, columns));
     const allocation = cache.get('allocation', [pools, sliceKey(scenario.drivers)], (old: Allocation | undefined) => allocateCommonCosts(facts, columns, pools, scenario, old?.allocated));
+    // Computed only when asked for (files, reports): once the allocation moves, a stale rounding
+    // and row profits would be 115 and 230 MB held through every what-if at ten million × three.
+    cache.forgetUnless('rounded', [allocation]);
+    cache.forgetUnless('rowProfits', [allocation]);
     const win = cache.get('window', [money, M, W], () => computeCustomerWindow(facts, money, M, W));
     const profit = cache.get('profit', [allocation, win], (old: WindowProfit | undefined) => computeWindowProfit(facts, allocation.allocated, win, old));
     const eligibility = cache.get('eligibility', [win, scenario.min_tenure], () => computeEligibility(win, scenario.min_tenure));

@@ -19,7 +19,7 @@ export class StageCache {
    */
   get<T>(stage: string, deps: readonly unknown[], compute: (previous: T | undefined) => T): T {
     const hit = this.entries.get(stage);
-    if (hit !== undefined && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i])) return hit.value as T;
+    if (hit !== undefined && sameDeps(hit.deps, deps)) return hit.value as T;
     const clock = this.options.clock;
     const started = clock?.();
     const value = compute(this.options.reuseBuffers === true ? (hit?.value as T | undefined) : undefined);
@@ -27,6 +27,19 @@ export class StageCache {
     this.entries.set(stage, { deps, value });
     return value;
   }
+
+  /**
+   * Forgets a stage's value once its dependencies have changed, for stages computed only when
+   * asked for: otherwise the cache holds the stale value (and its memory) until the next ask.
+   */
+  forgetUnless(stage: string, deps: readonly unknown[]): void {
+    const hit = this.entries.get(stage);
+    if (hit !== undefined && !sameDeps(hit.deps, deps)) this.entries.delete(stage);
+  }
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
 /** A scenario slice as a dependency: equal slices give equal strings. */
