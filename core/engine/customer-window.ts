@@ -4,7 +4,7 @@
  * and plan changes. Driver weights and scores do not touch any of it.
  */
 import { CATEGORY_FIELDS, type CategoryField } from '../model/fields.js';
-import type { FactTable } from '../model/dataset.js';
+import { codesArray, type CategoryCodes, type FactTable } from '../model/dataset.js';
 import type { RowMoney } from './row-money.js';
 
 export interface CustomerWindow {
@@ -16,10 +16,15 @@ export interface CustomerWindow {
   /** Customer indices of the customer table, ascending (= id order). */
   readonly table: Int32Array;
   readonly inTable: Uint8Array;
-  readonly monthsPresent: Int32Array;
+  /** Window months present (at most W ≤ 24, so a byte each, as services and planChanges). */
+  readonly monthsPresent: Uint8Array;
   /** The customer's last present row at or before M (−1 when none); attributes are read from it. */
   readonly lastRow: Int32Array;
-  readonly attributes: Readonly<Record<CategoryField, Int32Array>>;
+  /**
+   * Category codes as of M of the table's customers, as narrow as the facts' own codes (0 for
+   * customers outside the table: read inTable first).
+   */
+  readonly attributes: Readonly<Record<CategoryField, CategoryCodes>>;
   readonly tenure: Int32Array;
   /** 1 when tenure came from a join date, 0 when from consecutive months present. */
   readonly tenureFromJoinDate: Uint8Array;
@@ -29,8 +34,8 @@ export interface CustomerWindow {
   readonly avgBilledRevenue: Float64Array;
   readonly avgSuspensionCount: Float64Array;
   readonly avgSuspensionDays: Float64Array;
-  readonly services: Int32Array;
-  readonly planChanges: Int32Array;
+  readonly services: Uint8Array;
+  readonly planChanges: Uint8Array;
   /** Row → 1 when its month is in the window. */
   readonly rowInWindow: Uint8Array;
 }
@@ -57,7 +62,7 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
     }
   }
 
-  const monthsPresent = new Int32Array(n);
+  const monthsPresent = new Uint8Array(n);
   // Window sums per customer; locals, because V8 does not hoist property loads across typed-array stores.
   const sumRevenue = new Float64Array(n);
   const sumSettlement = new Float64Array(n);
@@ -69,7 +74,7 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
   const sumSms = new Float64Array(n);
   const sumData = new Float64Array(n);
   const sumVas = new Float64Array(n);
-  const planChanges = new Int32Array(n);
+  const planChanges = new Uint8Array(n);
   const prevPlan = new Int32Array(n).fill(-1);
   const prevMonth = new Int32Array(n).fill(-2);
   const rowInWindow = new Uint8Array(facts.customer.length);
@@ -137,7 +142,7 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
     }
     return sum;
   };
-  const services = new Int32Array(n);
+  const services = new Uint8Array(n);
   for (let c = 0, k = 0; c < n; c++) {
     if ((monthsPresent[c] as number) === 0) continue;
     table[k++] = c;
@@ -159,14 +164,14 @@ export function computeCustomerWindow(facts: FactTable, money: RowMoney, evaluat
   const attributes = Object.fromEntries(
     CATEGORY_FIELDS.map((field) => {
       const column = facts.categories[field];
-      const out = new Int32Array(n).fill(-1);
+      const out = codesArray(n, facts.dictionaries[field].length);
       for (let i = 0; i < tableSize; i++) {
         const c = table[i] as number;
         out[c] = column[lastRow[c] as number] as number;
       }
       return [field, out];
     }),
-  ) as Record<CategoryField, Int32Array>;
+  ) as Record<CategoryField, CategoryCodes>;
 
   return {
     evaluationMonth,

@@ -3,6 +3,7 @@
  * same size it is judged against: how many negative-value customers the value model kept out
  * that picking by average billed revenue would have let in.
  */
+import type { CategoryCodes } from '../../model/dataset.js';
 import type { CategoryField } from '../../model/fields.js';
 import type { ModelResult } from '../run-model.js';
 import { smallestK } from '../smallest-k.js';
@@ -62,7 +63,7 @@ export function buildTargetList(result: ModelResult, filter: TargetFilter): Targ
   const { window: win, values, eligibility, profit } = result;
   const tierNames = values.tierNames;
   const tierWanted = filter.tiers.length === 0 ? null : new Uint8Array(tierNames.length).map((_, t) => (filter.tiers.includes(tierNames[t] as string) ? 1 : 0));
-  const categories: [Int32Array, Uint8Array | null][] = [
+  const categories: [CategoryCodes, Uint8Array | null][] = [
     [win.attributes.branch, wantedCodes(result, 'branch', filter.branches)],
     [win.attributes.channel, wantedCodes(result, 'channel', filter.channels)],
     [win.attributes.plan, wantedCodes(result, 'plan', filter.plans)],
