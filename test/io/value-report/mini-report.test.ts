@@ -9,57 +9,13 @@ import { cvalue } from '../../support/cvalue.js';
 import { MINI, tempDir } from '../../support/paths.js';
 import { compareRecalculated, formatMismatches, recalculateWithLibreOffice } from '../../support/office/libreoffice.js';
 import { dumpSheet, dumpWorkbook, type WorkbookDump } from '../../support/office/openpyxl-dump.js';
-import { expectedCsv, sheetTable, tableDifferences } from './report-tables.js';
+import { AGGREGATE_COLUMNS, AGGREGATE_SHEETS, CUSTOMER_COLUMNS, expectedCsv, sheetTable, tableDifferences } from './report-tables.js';
 
 const FILES = ['usage.csv', 'settlement.csv', 'individual_costs.csv', 'credit.csv', 'cost_pools.csv', 'campaigns.csv'].map((f) => join(MINI, f));
 const dir = tempDir('mini-report');
 const report = join(dir, 'mini.xlsx');
 let dump: WorkbookDump;
 
-const CUSTOMER_COLUMNS = {
-  客户编号: 'customer_id',
-  分公司: 'branch',
-  渠道: 'channel',
-  品牌: 'brand',
-  资费: 'plan',
-  细分群: 'segment',
-  在网月数: 'tenure_months',
-  参与评分: 'eligible',
-  不参与原因: 'reason',
-  月均收入: 'avg_revenue',
-  月均结算成本: 'avg_settlement_cost',
-  月均个体成本: 'avg_individual_cost',
-  月均分摊成本: 'avg_allocated',
-  月均利润: 'avg_profit',
-  利润得分: 'profit_score',
-  信用度: 'credit',
-  忠诚度: 'loyalty',
-  行为测度: 'behaviour',
-  价值得分: 'value',
-  负价值: 'negative',
-};
-const AGGREGATE_COLUMNS = {
-  客户数: 'customers',
-  参与评分: 'eligible',
-  月均收入合计: 'sum_avg_revenue',
-  月均结算成本合计: 'sum_avg_settlement_cost',
-  月均个体成本合计: 'sum_avg_individual_cost',
-  月均分摊成本合计: 'sum_avg_allocated',
-  月均利润合计: 'sum_avg_profit',
-  利润率: 'margin',
-  负价值客户数: 'negative_count',
-  负价值占比: 'negative_share',
-  亏损额: 'loss',
-  平均价值得分: 'mean_value',
-};
-const AGGREGATE_SHEETS = [
-  ['资费评估', '资费', 'plan'],
-  ['分公司', '分公司', 'branch'],
-  ['渠道', '渠道', 'channel'],
-  ['品牌', '品牌', 'brand'],
-  ['细分群', '细分群', 'segment'],
-  ['价值分层', '价值分层', 'tier'],
-] as const;
 
 describe('value report of the worked example', () => {
   beforeAll(async () => {

@@ -62,3 +62,51 @@ export function tableDifferences(
   });
   return problems;
 }
+
+/** The customer sheet's headers and the customers.csv columns they show, as both workbooks name them. */
+export const CUSTOMER_COLUMNS = {
+  客户编号: 'customer_id',
+  分公司: 'branch',
+  渠道: 'channel',
+  品牌: 'brand',
+  资费: 'plan',
+  细分群: 'segment',
+  在网月数: 'tenure_months',
+  参与评分: 'eligible',
+  不参与原因: 'reason',
+  月均收入: 'avg_revenue',
+  月均结算成本: 'avg_settlement_cost',
+  月均个体成本: 'avg_individual_cost',
+  月均分摊成本: 'avg_allocated',
+  月均利润: 'avg_profit',
+  利润得分: 'profit_score',
+  信用度: 'credit',
+  忠诚度: 'loyalty',
+  行为测度: 'behaviour',
+  价值得分: 'value',
+  负价值: 'negative',
+};
+/** An aggregate sheet's headers and the aggregates_<group>.csv columns they show. */
+export const AGGREGATE_COLUMNS = {
+  客户数: 'customers',
+  参与评分: 'eligible',
+  月均收入合计: 'sum_avg_revenue',
+  月均结算成本合计: 'sum_avg_settlement_cost',
+  月均个体成本合计: 'sum_avg_individual_cost',
+  月均分摊成本合计: 'sum_avg_allocated',
+  月均利润合计: 'sum_avg_profit',
+  利润率: 'margin',
+  负价值客户数: 'negative_count',
+  负价值占比: 'negative_share',
+  亏损额: 'loss',
+  平均价值得分: 'mean_value',
+};
+/** Each aggregate sheet: its name, its group column's header, and the grouping. */
+export const AGGREGATE_SHEETS = [
+  ['资费评估', '资费', 'plan'],
+  ['分公司', '分公司', 'branch'],
+  ['渠道', '渠道', 'channel'],
+  ['品牌', '品牌', 'brand'],
+  ['细分群', '细分群', 'segment'],
+  ['价值分层', '价值分层', 'tier'],
+] as const;
