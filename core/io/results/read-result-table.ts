@@ -24,7 +24,7 @@ export interface ReadTableRequest<C extends string> {
   readonly columns: readonly C[];
   readonly log: ProblemLog;
   readonly csv?: CsvStreamOptions;
-  /** Called once per part with the column positions found in its header. */
+  /** Called for each data row, with the column positions its part's header gave. */
   readonly onRow: (row: ResultRow, at: Readonly<Record<C, number>>) => void;
 }
 
