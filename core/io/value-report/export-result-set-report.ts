@@ -16,14 +16,14 @@ import type { Lang } from '../../model/messages.js';
 import { monthKey, monthNumber, windowMonths } from '../../model/month.js';
 import { resultTierNames, type ResultSet } from '../../model/result-set.js';
 import { renderReportCharts } from '../chart-images/render-chart.js';
-import { createWorkbookWriter, type WorkbookWriter } from '../xlsx-writer/workbook-writer.js';
+import type { WorkbookWriter } from '../xlsx-writer/workbook-writer.js';
 import { aggregateSheetColumns, writeAggregateSheet } from './aggregate-sheets.js';
 import { writeCustomerSheets } from './customer-sheets.js';
-import { KEY_LIST_SIZE, NEGATIVE_LIST_CAP, REPORT_GROUPINGS, type ReportPreset, type ReportProgress, type ValueReportOptions } from './export-value-report.js';
+import { KEY_LIST_SIZE, NEGATIVE_LIST_CAP, REPORT_GROUPINGS, writeReportWorkbook, type ReportPreset, type ReportProgress, type ValueReportOptions } from './export-value-report.js';
 import { keyListsOf } from './key-customers.js';
 import { CHART_HEIGHT, CHART_WIDTH, OVERVIEW_COLUMNS, type ChartImage } from './overview-sheet.js';
 import { scenarioParametersLayout, writeParametersSheet } from './parameters-sheet.js';
-import { REPORT_STYLES, type ReportStyle } from './report-styles.js';
+import type { ReportStyle } from './report-styles.js';
 import { reportTexts } from './report-texts.js';
 import { resultCustomerColumns, ResultCustomerRows } from './result-customer-rows.js';
 import { writeResultOverviewSheet, type ResultSetLabel } from './result-overview-sheet.js';
@@ -130,21 +130,6 @@ async function writeSheets(book: WorkbookWriter<ReportStyle>, request: ResultSet
 export async function exportResultSetReport(path: string, request: ResultSetReportRequest, options: ResultSetReportOptions = {}): Promise<string[]> {
   const texts = reportTexts(request.lang);
   const resultTexts = resultReportTexts(request.lang);
-  const book = await createWorkbookWriter<ReportStyle>(path, {
-    styles: REPORT_STYLES,
-    properties: {
-      title: `${texts.title} — ${request.set.scenario.name}`,
-      subject: `${texts.presets[request.preset]} — ${resultTexts.kind}`,
-      creator: 'Customer Value Studio',
-      created: request.reportAt ?? new Date(),
-    },
-  });
-  try {
-    const sheets = await writeSheets(book, request, options);
-    await book.end();
-    return sheets;
-  } catch (error) {
-    await book.abort();
-    throw error;
-  }
+  const properties = { title: `${texts.title} — ${request.set.scenario.name}`, subject: `${texts.presets[request.preset]} — ${resultTexts.kind}`, created: request.reportAt ?? new Date() };
+  return writeReportWorkbook(path, properties, (book) => writeSheets(book, request, options));
 }

@@ -188,24 +188,29 @@ async function writeSheets(book: WorkbookWriter<ReportStyle>, request: ValueRepo
   return written;
 }
 
-/** Writes the report to `path` (replacing it only when complete); returns the sheet names. */
-export async function exportValueReport(path: string, request: ValueReportRequest, options: ValueReportOptions = {}): Promise<string[]> {
-  const texts = reportTexts(request.lang);
-  const book = await createWorkbookWriter<ReportStyle>(path, {
-    styles: REPORT_STYLES,
-    properties: {
-      title: `${texts.title} — ${request.result.scenario.name}`,
-      subject: texts.presets[request.preset],
-      creator: 'Customer Value Studio',
-      created: request.runAt ?? new Date(),
-    },
-  });
+/**
+ * A report workbook at `path` with the report styles: `write` adds the sheets; the file replaces
+ * `path` only when complete, and a failure leaves nothing behind. Returns the sheet names.
+ */
+export async function writeReportWorkbook(
+  path: string,
+  properties: { readonly title: string; readonly subject: string; readonly created: Date },
+  write: (book: WorkbookWriter<ReportStyle>) => Promise<string[]>,
+): Promise<string[]> {
+  const book = await createWorkbookWriter<ReportStyle>(path, { styles: REPORT_STYLES, properties: { ...properties, creator: 'Customer Value Studio' } });
   try {
-    const sheets = await writeSheets(book, request, options);
+    const sheets = await write(book);
     await book.end();
     return sheets;
   } catch (error) {
     await book.abort();
     throw error;
   }
+}
+
+/** Writes the report to `path` (replacing it only when complete); returns the sheet names. */
+export async function exportValueReport(path: string, request: ValueReportRequest, options: ValueReportOptions = {}): Promise<string[]> {
+  const texts = reportTexts(request.lang);
+  const properties = { title: `${texts.title} — ${request.result.scenario.name}`, subject: texts.presets[request.preset], created: request.runAt ?? new Date() };
+  return writeReportWorkbook(path, properties, (book) => writeSheets(book, request, options));
 }
