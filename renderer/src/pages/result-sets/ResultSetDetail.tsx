@@ -5,11 +5,9 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chartTexts } from '../../../../core/charts/chart-texts';
 import type { GroupingName, ResultSetView } from '../../../../core/service/contract';
 import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
-import { EChart } from '../../components/charts/EChart';
 import { formatBytes, formatCount, formatDateTime, shortSha } from '../../components/format';
 import { inLang, useLang } from '../../i18n';
 import { useResultSetCustomersStore } from '../../stores/result-set-customers-store';
@@ -19,10 +17,10 @@ import { CustomerTable } from '../customers/CustomerTable';
 import { AggregateTable } from '../results/AggregateTable';
 import { formatYuan } from '../results/finance-format';
 import { KpiCards } from '../results/KpiCards';
+import { RESULT_CHART_HEIGHT, ResultChart } from '../results/ResultChart';
 import { resultChartOptions } from '../results/result-chart-options';
 import { ResultSetExport } from './ResultSetExport';
 
-const CHART_HEIGHT = 380;
 const GROUPINGS: readonly GroupingName[] = ['plan', 'brand', 'branch', 'channel', 'segment', 'tier'];
 
 export function ResultSetDetail() {
@@ -74,26 +72,26 @@ export function ResultSetDetail() {
 function Charts({ view }: { readonly view: ResultSetView }) {
   const { t } = useTranslation('results');
   const lang = useLang();
-  const charts = useMemo(() => resultChartOptions(view, lang, CHART_HEIGHT, t('channelChartTitle')), [view, lang, t]);
+  const charts = useMemo(() => resultChartOptions(view, lang, RESULT_CHART_HEIGHT, t('channelChartTitle')), [view, lang, t]);
   return (
     <>
       <div className="chart-grid">
         <Card>
-          <EChart option={charts.valueHistogram} height={CHART_HEIGHT} label={chartTexts.valueHistogram.title[lang]} testId="chart-value-histogram" />
+          <ResultChart charts={charts} name="valueHistogram" lang={lang} />
         </Card>
         <Card>
-          <EChart option={charts.tierCounts} height={CHART_HEIGHT} label={chartTexts.tierCounts.title[lang]} testId="chart-tier-counts" />
+          <ResultChart charts={charts} name="tierCounts" lang={lang} />
         </Card>
       </div>
       <Card>
-        <EChart option={charts.profitByPlan} height={CHART_HEIGHT} label={chartTexts.profitByPlan.title[lang]} testId="chart-profit-by-plan" />
+        <ResultChart charts={charts} name="profitByPlan" lang={lang} />
       </Card>
       <div className="chart-grid">
         <Card>
-          <EChart option={charts.negativeShareByBranch} height={CHART_HEIGHT} label={chartTexts.negativeShareByBranch.title[lang]} testId="chart-negative-by-branch" />
+          <ResultChart charts={charts} name="negativeShareByBranch" lang={lang} />
         </Card>
         <Card>
-          <EChart option={charts.profitCurve} height={CHART_HEIGHT} label={chartTexts.profitCurve.title[lang]} testId="chart-profit-curve" />
+          <ResultChart charts={charts} name="profitCurve" lang={lang} />
         </Card>
       </div>
     </>

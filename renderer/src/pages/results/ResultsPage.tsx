@@ -4,10 +4,8 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chartTexts } from '../../../../core/charts/chart-texts';
 import { Alert } from '../../components/Alert';
 import { Card } from '../../components/Card';
-import { EChart } from '../../components/charts/EChart';
 import { inLang, useLang } from '../../i18n';
 import { useDatasetsStore } from '../../stores/datasets-store';
 import { followDraft, useRunStore } from '../../stores/run-store';
@@ -15,12 +13,12 @@ import { useScenarioStore } from '../../stores/scenario-store';
 import { EmptyState } from './EmptyState';
 import { AggregateTable } from './AggregateTable';
 import { KpiCards } from './KpiCards';
+import { RESULT_CHART_HEIGHT, ResultChart } from './ResultChart';
 import { resultChartOptions } from './result-chart-options';
 import { runScenarioStatus } from './run-scenario-status';
 import { WeightSliders } from './WeightSliders';
 import './results.css';
 
-const CHART_HEIGHT = 380;
 
 export function ResultsPage() {
   const { t } = useTranslation('results');
@@ -38,7 +36,7 @@ export function ResultsPage() {
 
   useEffect(() => followDraft(), []);
 
-  const charts = useMemo(() => (run === null ? null : resultChartOptions(run, lang, CHART_HEIGHT, t('channelChartTitle'))), [run, lang, t]);
+  const charts = useMemo(() => (run === null ? null : resultChartOptions(run, lang, RESULT_CHART_HEIGHT, t('channelChartTitle'))), [run, lang, t]);
 
   // The run line names the scenario the figures come from; a what-if leaves its name on other weights.
   const scenarioStatus = run === null ? null : runScenarioStatus(run.scenario, savedScenarios, savedLoaded);
@@ -108,26 +106,26 @@ export function ResultsPage() {
         <>
           <div className="chart-grid">
             <Card>
-              <EChart option={charts.valueHistogram} height={CHART_HEIGHT} label={chartTexts.valueHistogram.title[lang]} testId="chart-value-histogram" />
+              <ResultChart charts={charts} name="valueHistogram" lang={lang} />
             </Card>
             <Card>
-              <EChart option={charts.tierCounts} height={CHART_HEIGHT} label={chartTexts.tierCounts.title[lang]} testId="chart-tier-counts" />
+              <ResultChart charts={charts} name="tierCounts" lang={lang} />
             </Card>
           </div>
           <Card title={t('plans.title')} testId="plans">
             <AggregateTable rows={run.aggregates.plan} grouping="plan" />
-            <EChart option={charts.profitByPlan} height={CHART_HEIGHT} label={chartTexts.profitByPlan.title[lang]} testId="chart-profit-by-plan" />
+            <ResultChart charts={charts} name="profitByPlan" lang={lang} />
           </Card>
           <div className="chart-grid">
             <Card>
-              <EChart option={charts.negativeShareByBranch} height={CHART_HEIGHT} label={chartTexts.negativeShareByBranch.title[lang]} testId="chart-negative-by-branch" />
+              <ResultChart charts={charts} name="negativeShareByBranch" lang={lang} />
             </Card>
             <Card>
-              <EChart option={charts.negativeShareByChannel} height={CHART_HEIGHT} label={t('channelChartTitle')} testId="chart-negative-by-channel" />
+              <ResultChart charts={charts} name="negativeShareByChannel" lang={lang} label={t('channelChartTitle')} />
             </Card>
           </div>
           <Card>
-            <EChart option={charts.profitCurve} height={CHART_HEIGHT} label={chartTexts.profitCurve.title[lang]} testId="chart-profit-curve" />
+            <ResultChart charts={charts} name="profitCurve" lang={lang} />
           </Card>
           {run.warnings.length > 0 && (
             <details className="run-warnings">
